@@ -1,0 +1,1 @@
+"""Scoring sitrep against human-coded event data (ACLED, UCDP GED, CASE 2021)."""
