@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from sitrep import ingest
 from sitrep.clean import clean
@@ -23,6 +24,7 @@ from sitrep.store.schema import events as events_table
 
 from sqlalchemy import func, select
 
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, current source)
 
 
@@ -90,7 +92,7 @@ class Pipeline:
         summary = RunSummary()
         started = time.perf_counter()
         run_id = self.store.start_run()
-        planned = ingest.plan(targets)
+        planned = [t for t in ingest.plan(targets) if not self._is_own_database(t)]
         batch: list[Document] = []
         seen_in_run: set[str] = set()
         for done, item in enumerate(self._inputs(planned, summary), start=1):
@@ -114,6 +116,14 @@ class Pipeline:
         summary.seconds = time.perf_counter() - started
         self.store.finish_run(run_id, summary.as_dict(), [(s.source, s.reason) for s in summary.skipped])
         return summary
+
+    def _is_own_database(self, target: str | Skipped) -> bool:
+        """Never ingest the database we write to (`sitrep run . --db ./sitrep.sqlite`)."""
+        database = self.store.engine.url.database if self.store.engine.dialect.name == "sqlite" else None
+        if not database or isinstance(target, Skipped) or "://" in target:
+            return False
+        own = Path(database).resolve()
+        return Path(target).resolve() in {own, *(own.with_name(own.name + s) for s in SQLITE_SIDE_FILES)}
 
     def _inputs(self, planned: list[str | Skipped], summary: RunSummary) -> Iterator[Input | None]:
         """One item per planned target read (None when the target yielded nothing usable)."""
