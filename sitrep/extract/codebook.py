@@ -1,0 +1,118 @@
+"""The codebook (sitrep/data/codebook.yaml): the taxonomy, and the ordered rules that type a sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DEFAULT_CODEBOOK = DATA_DIR / "codebook.yaml"
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """A codebook trigger: case-insensitive, anchored on word boundaries."""
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger: every part must match the sentence; the first part locates the trigger."""
+
+    parts: tuple[re.Pattern[str], ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        first = self.parts[0].search(text)
+        if first is None:
+            return None
+        for part in self.parts[1:]:
+            if part.search(text) is None:
+                return None
+        return first
+
+
+@dataclass(frozen=True)
+class Rule:
+    event_type: str
+    sub_event_type: str
+    triggers: tuple[Trigger, ...]
+    unless: tuple[re.Pattern[str], ...] = ()
+    actor1: str | None = None  # "home_state" | "not_home_state"
+    target: str | None = None  # "civilians"
+    needs_actor: bool = False
+
+    def first_match(self, text: str) -> re.Match[str] | None:
+        """The earliest trigger match in `text`, unless an exclusion pattern matches."""
+        best: re.Match[str] | None = None
+        for trigger in self.triggers:
+            found = trigger.search(text)
+            if found and (best is None or found.start() < best.start()):
+                best = found
+        if best is None or any(p.search(text) for p in self.unless):
+            return None
+        return best
+
+
+@dataclass(frozen=True)
+class SubType:
+    event_type: str
+    name: str
+    code: str
+    examples: tuple[str, ...]
+
+
+@dataclass
+class Codebook:
+    sub_types: dict[str, SubType]
+    rules: list[Rule]
+    prefilter: re.Pattern[str] = field(repr=False)
+
+    def type_of(self, sub_event_type: str) -> str:
+        return self.sub_types[sub_event_type].event_type
+
+    @property
+    def event_types(self) -> list[str]:
+        return list(dict.fromkeys(s.event_type for s in self.sub_types.values()))
+
+
+def _trigger(spec: str | dict) -> Trigger:
+    parts = spec["all"] if isinstance(spec, dict) else [spec]
+    return Trigger(tuple(compile_pattern(p) for p in parts))
+
+
+def parse_codebook(data: dict) -> Codebook:
+    sub_types: dict[str, SubType] = {}
+    for event_type, members in data["types"].items():
+        for name, info in members.items():
+            sub_types[name] = SubType(event_type, name, info.get("code", "OTHER"), tuple(info.get("examples", ())))
+    rules = []
+    first_parts: list[str] = []
+    for spec in data["rules"]:
+        name = spec["sub_type"]
+        if name not in sub_types:
+            raise ValueError(f"codebook rule names an unknown sub-type: {name!r}")
+        rules.append(
+            Rule(
+                event_type=sub_types[name].event_type,
+                sub_event_type=name,
+                triggers=tuple(_trigger(t) for t in spec["triggers"]),
+                unless=tuple(compile_pattern(p) for p in spec.get("unless", ())),
+                actor1=spec.get("actor1"),
+                target=spec.get("target"),
+                needs_actor=bool(spec.get("needs_actor", False)),
+            )
+        )
+        for t in spec["triggers"]:
+            first_parts.append(t["all"][0] if isinstance(t, dict) else t)
+    prefilter = compile_pattern("|".join(f"(?:{p})" for p in first_parts))
+    return Codebook(sub_types=sub_types, rules=rules, prefilter=prefilter)
+
+
+@lru_cache(maxsize=4)
+def load_codebook(path: str | None = None) -> Codebook:
+    """The bundled codebook, or a user's file with the same layout."""
+    text = Path(path or DEFAULT_CODEBOOK).read_text(encoding="utf-8")
+    return parse_codebook(yaml.safe_load(text))

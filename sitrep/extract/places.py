@@ -1,0 +1,187 @@
+"""Place phrases of one sentence, and which of them are where the event happened.
+
+Candidates come from the geocoder's toponym recognition (`Geocoder.find_places`), from spaCy's
+named entities (GPE/LOC/FAC) and from patterns ("the village of X", "shelled X", "X, Y and Z").
+Each is then given a role: `event` (one event per such place), `admin` ("in southern Idlib",
+"Hama countryside": a hint for the place before it), `reference` (", east of Baquba" after a place),
+`origin` ("fired from X" when the target is named) or `country`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from sitrep.countries import to_iso2
+from sitrep.model import PlacePhrase
+
+_PARTICLE = r"(?:al|el|an|ad|ar|as|ash|at|az|ed|en|er|es|et|ez|bin|ibn|wal|abu|umm|de|du)"
+_WORD = rf"(?:{_PARTICLE}[-'’])?(?-i:[A-Z])[\w'’]*(?:-[\w'’]+)*"
+CAPSEQ = rf"{_WORD}(?:\s+(?:{_PARTICLE}[-\s])?{_WORD}){{0,3}}"
+_DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_REGION_ADJ = rf"(?:{_DIRECTION}(?:ern)?|central|rural|greater|upper|lower|eastern|western|northern|southern)"
+_QUALIFIER_BEFORE = [
+    ("outskirts of", re.compile(r"(?:outskirts|edges?|periphery|environs|surroundings|suburbs?) of (?:the )?(?:(?:town|village|city) of )?$", re.I)),
+    ("vicinity of", re.compile(r"vicinity of (?:the )?(?:(?:town|village|city) of )?$", re.I)),
+    ("countryside of", re.compile(rf"(?:(?:{_REGION_ADJ})[- ])?(?:countryside|country side|rural areas|parts|part|areas) of (?:the )?(?:(?:town|city|province|governorate) of )?$", re.I)),
+    ("near", re.compile(r"\b(?:near|nearby|close to|around|outside|next to|adjacent to|off) (?:the )?(?:(?:town|village|city) of )?$", re.I)),
+    ("direction of", re.compile(rf"\b(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?(?P<dir>{_DIRECTION}) of (?:the )?(?:(?:town|village|city) of )?$", re.I)),
+    ("between", re.compile(r"\bbetween (?:the )?(?:(?:towns|villages|cities) of )?$", re.I)),
+]
+_ADMIN_BEFORE = re.compile(rf"\b(?:{_REGION_ADJ})(?:\s+(?:countryside of|parts of))?\s+(?:the\s+)?$", re.I)
+_ORIGIN_BEFORE = re.compile(r"\b(?:from|launched from|fired from)\s+(?:the\s+)?(?:(?:town|village|city|area) of\s+)?$", re.I)
+_LIST_NEXT = re.compile(rf"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+(?:(?:town|village|city)\s+of\s+)?)?(?P<name>{CAPSEQ})")
+_REFERENCE_GAP = re.compile(rf"^\s*,?\s*(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?{_DIRECTION}(?:ern)? of\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class PlaceCandidate:
+    start: int
+    end: int
+    text: str
+    qualifier: str | None = None
+    admin_hint: str | None = None
+    role: str = "event"
+    source: str = "pattern"  # "geocoder" | "ner" | "pattern"
+
+
+class PlaceFinder:
+    def __init__(self, spec: dict) -> None:
+        features = "|".join(re.escape(w) for w in sorted(spec["feature_words"], key=len, reverse=True))
+        admin = "|".join(re.escape(w) for w in sorted(spec["admin_words"], key=len, reverse=True))
+        self.not_places = set(spec["not_places"])
+        self.organisation_words = set(spec.get("organisation_words", []))
+        self._feature_of = re.compile(rf"\b(?:{features}) of\s+(?:the\s+)?(?P<name>{CAPSEQ})", re.I)
+        self._name_feature = re.compile(rf"(?P<name>{CAPSEQ})\s+(?-i:{features})\b", re.I)
+        self._after_prep = re.compile(
+            rf"\b(?:in|at|on|near|into|towards|toward|around|outside|of|from|hit|hitting|struck|striking|targeted|targeting|"
+            rf"shelled|shelling|bombed|bombing|bombarded|pounded|captured|seized|stormed|entered|controlled|recaptured|retook|"
+            rf"to|across|inside|within|between|and)\s+(?:the\s+)?(?:(?i:{_REGION_ADJ})\s+(?:(?i:countryside|parts) of\s+)?)?(?P<name>{CAPSEQ})"
+        )
+        self._admin_after = re.compile(rf"^\s+(?:{admin})\b", re.I)
+
+    def candidates(self, text: str, ner: list[tuple[int, int, str]], excluded: list[tuple[int, int]],
+                   geocoded: list[PlacePhrase]) -> list[PlaceCandidate]:
+        found: list[PlaceCandidate] = [
+            PlaceCandidate(p.start, p.end, p.text, p.qualifier, p.admin_hint, source="geocoder") for p in geocoded
+        ]
+        for start, end, label in ner:
+            if label in ("GPE", "LOC", "FAC"):
+                found.append(PlaceCandidate(start, end, text[start:end], source="ner"))
+        for pattern in (self._feature_of, self._name_feature, self._after_prep):
+            for m in pattern.finditer(text):
+                found.append(PlaceCandidate(m.start("name"), m.end("name"), m.group("name")))
+        cleaned = [c for c in (self._trim(text, c) for c in found) if c is not None]
+        cleaned = [c for c in cleaned if not _overlaps_any(c, excluded) or c.source == "geocoder"]
+        merged = _merge(cleaned)
+        merged = self._extend_lists(text, merged, excluded)
+        return [self._qualify(text, c) for c in merged]
+
+    def _trim(self, text: str, c: PlaceCandidate) -> PlaceCandidate | None:
+        if c.source == "geocoder":
+            return c
+        words = list(re.finditer(r"\S+", c.text))
+        if any(w.group().strip(",.'’") in self.organisation_words for w in words) or re.search(
+            r"-(?:controlled|held|backed|led|run|affiliated|based|allied)\b", c.text, re.I
+        ):
+            return None
+        while words and (words[0].group().strip(",.") in self.not_places or words[0].group().lower() == "the"):
+            words.pop(0)
+        while words and words[-1].group().strip(",.'’s") in self.not_places:
+            words.pop()
+        if not words:
+            return None
+        start, end = c.start + words[0].start(), c.start + words[-1].end()
+        name = text[start:end].rstrip(",.;:'’")
+        if name.endswith("'s") or name.endswith("’s"):
+            name = name[:-2]
+        if len(name) < 3 or name.isupper() and len(name) <= 5:
+            return None
+        return replace(c, start=start, end=start + len(name), text=name)
+
+    def _extend_lists(self, text: str, found: list[PlaceCandidate], excluded: list[tuple[int, int]]) -> list[PlaceCandidate]:
+        """"shelling hit Kafr Zita, al-Lataminah and Morek": every item of a list of places."""
+        result = list(found)
+        queue = list(found)
+        while queue:
+            current = queue.pop(0)
+            m = _LIST_NEXT.match(text[current.end :])
+            if not m:
+                continue
+            start = current.end + m.start("name")
+            candidate = self._trim(text, PlaceCandidate(start, start + len(m.group("name")), m.group("name")))
+            if candidate is None or _overlaps_any(candidate, excluded) or any(_overlap(candidate, r) for r in result):
+                continue
+            result.append(candidate)
+            queue.append(candidate)
+        return sorted(result, key=lambda c: c.start)
+
+    def _qualify(self, text: str, c: PlaceCandidate) -> PlaceCandidate:
+        before = text[max(0, c.start - 60) : c.start]
+        after = text[c.end : c.end + 30]
+        qualifier = c.qualifier
+        role = "event"
+        if qualifier is None:
+            for name, pattern in _QUALIFIER_BEFORE:
+                m = pattern.search(before)
+                if m:
+                    qualifier = f"{m.group('dir').lower()} of" if "dir" in pattern.groupindex else name
+                    break
+        if to_iso2(c.text) is not None and len(c.text) > 3:
+            role = "country"
+        elif self._admin_after.match(after) or (_ADMIN_BEFORE.search(before) and qualifier in (None, "countryside of")):
+            role = "admin"
+        elif _ORIGIN_BEFORE.search(before):
+            role = "origin"
+        return replace(c, qualifier=qualifier, role=role)
+
+
+def _overlap(a: PlaceCandidate, b: PlaceCandidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _overlaps_any(c: PlaceCandidate, spans: list[tuple[int, int]]) -> bool:
+    return any(c.start < e and s < c.end for s, e in spans)
+
+
+def _merge(found: list[PlaceCandidate]) -> list[PlaceCandidate]:
+    """Overlapping candidates: the geocoder's wins, else the longer one."""
+    rank = {"geocoder": 0, "pattern": 1, "ner": 2}
+    ordered = sorted(found, key=lambda c: (rank[c.source], -(c.end - c.start), c.start))
+    kept: list[PlaceCandidate] = []
+    for c in ordered:
+        if not any(_overlap(c, k) for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def event_places(text: str, candidates: list[PlaceCandidate]) -> list[PlaceCandidate]:
+    """The places where the sentence's event happened, each with its admin hint; one event per place."""
+    admins = [c for c in candidates if c.role == "admin"]
+    events = [c for c in candidates if c.role == "event"]
+    # ", east of Baquba" right after a place locates that place; it is no place of its own; nor is the
+    # second end of "between X and Y" (the event is on the way between, coded at the first)
+    events = [
+        c for c in events
+        if not any(p.end <= c.start and (_REFERENCE_GAP.match(text[p.end : c.start]) or
+                   (p.qualifier == "between" and re.match(r"^\s+and\s+(?:the\s+)?$", text[p.end : c.start])))
+                   for p in events if p is not c)
+    ]
+    if not events:
+        events = [c for c in candidates if c.role == "origin"] or admins[:1] or [c for c in candidates if c.role == "country"][:1]
+        admins = [a for a in admins if a not in events]
+    placed: list[PlaceCandidate] = []
+    seen: set[str] = set()
+    for c in events:
+        key = c.text.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        hint = c.admin_hint
+        if hint is None:
+            after = [a for a in admins if a.start >= c.end]
+            before = [a for a in admins if a.end <= c.start]
+            chosen = after[0] if after else (before[-1] if before else None)
+            hint = chosen.text if chosen else None
+        placed.append(replace(c, admin_hint=hint))
+    return placed

@@ -1,0 +1,63 @@
+"""Sentence spans of a post's text, without a statistical model (fast), minus link and share lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# a sentence ends at . ! ? (optionally followed by a closing quote or bracket) before a capital,
+# a digit or an opening quote; unless the word before the full stop is a known abbreviation
+_BOUNDARY = re.compile(r"""(?<=[.!?])(?P<close>["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])""")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Brig|Adm|Cmdr|Rep|Sen|Gov|Prof|St|Mt|No|Vol|vs|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|etc|al|Inc|Ltd|Co|Corp|Jr|Sr|U\.S|U\.N|U\.K|a\.m|p\.m)|\b[A-Z])\.$"
+)
+_LINE = re.compile(r"[^\n]+")
+# lines that are navigation, link lists or share/donation boilerplate, never reporting
+_BOILERPLATE = re.compile(
+    r"^\s*(?:[-*•>]\s*)?(?:related(?: articles?| stories| news| posts?)?|read (?:more|also)|see also|also read|more on|"
+    r"more:|watch:|listen:|recommended|you may also like|share (?:this|on)|follow us|subscribe|donate|support us|"
+    r"click here|sign up|tags?:|categories?:|filed under|posted in|previous (?:post|article)|next (?:post|article))\b",
+    re.IGNORECASE,
+)
+_MARKDOWN_LINK_LINE = re.compile(r"^\s*(?:[-*•]\s*)?\[[^\]]+\]\([^)]+\)\s*$")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def is_boilerplate(line: str) -> bool:
+    return bool(_BOILERPLATE.match(line) or _MARKDOWN_LINK_LINE.match(line))
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans (start, end offsets into `text`), trimmed of surrounding blanks."""
+    spans: list[Span] = []
+    for line in _LINE.finditer(text):
+        content = line.group()
+        if not content.strip() or is_boilerplate(content):
+            continue
+        start = 0
+        for boundary in _BOUNDARY.finditer(content):
+            if _ends_with_abbreviation(content, boundary.start()):
+                continue
+            _append(spans, content, start, boundary.start() + len(boundary.group("close")), line.start())
+            start = boundary.end()
+        _append(spans, content, start, len(content), line.start())
+    return spans
+
+
+def _ends_with_abbreviation(content: str, end: int) -> bool:
+    return _ABBREVIATIONS.search(content[max(0, end - 8) : end]) is not None
+
+
+def _append(spans: list[Span], content: str, start: int, end: int, offset: int) -> None:
+    piece = content[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    lead = len(piece) - len(piece.lstrip())
+    spans.append(Span(offset + start + lead, offset + start + lead + len(stripped)))

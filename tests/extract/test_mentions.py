@@ -1,0 +1,75 @@
+"""Mentions as a whole: one per place, evidence offsets, ids, and what is never a source of events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.model import Document, Post
+from tests.extract.helpers import document, only
+
+
+def test_one_event_per_place(extractor):
+    mentions = extractor.extract(document("Regime shelling hit Kafr Zita, al-Lataminah and Morek in northern Hama."))
+    assert [m.location_text for m in mentions] == ["Kafr Zita", "al-Lataminah", "Morek"]
+    assert {m.admin_hint for m in mentions} == {"Hama"}
+    assert len({m.id for m in mentions}) == 3
+
+
+def test_qualified_place(extractor):
+    mention = only(extractor.extract(document("Regime forces shelled the outskirts of Saraqib.")))
+    assert (mention.location_text, mention.location_qualifier) == ("Saraqib", "outskirts of")
+
+
+def test_evidence_offsets_point_into_the_body(extractor):
+    body = "Intro line without events.\n\nRussian warplanes bombed the village of Hbit. Two civilians were killed."
+    doc = document(body)
+    mention = only(extractor.extract(doc))
+    assert len(mention.evidence) == 2
+    for evidence in mention.evidence:
+        assert doc.body[evidence.start : evidence.end] == evidence.text
+
+
+def test_offsets_of_later_posts(extractor):
+    first = "Regime forces shelled the village of Hish."
+    second = "Rebels captured the village of Abu Dali."
+    body = f"{first}\n\n{second}"
+    doc = Document(
+        id="two-posts", source="t", media_type="text/plain", body=body, country="SY",
+        posts=[Post(None, date(2018, 2, 1), 0, len(first), first),
+               Post(None, date(2018, 2, 5), len(first) + 2, len(body), second)],
+    )
+    mentions = extractor.extract(doc)
+    assert [(m.post_index, m.event_date) for m in mentions] == [(0, date(2018, 2, 1)), (1, date(2018, 2, 5))]
+    for m in mentions:
+        assert all(doc.body[e.start : e.end] == e.text for e in m.evidence)
+
+
+def test_reader_comments_are_never_read(extractor):
+    doc = document("The town council met to discuss the water supply.",
+                   comments=["Russian warplanes bombed the village of Hbit, killing 20 people!"])
+    assert extractor.extract(doc) == []
+
+
+def test_link_titles_and_share_lines_are_not_events(extractor):
+    body = ("Related: Airstrike kills five in Idlib\nRead more: Clashes in Daraa leave 10 dead\n"
+            "- [Shelling hits Ariha](https://example.org/ariha)\n"
+            "The town council met to discuss the water supply.")
+    assert extractor.extract(document(body)) == []
+
+
+def test_extract_many_matches_extract(extractor):
+    docs = [document("Regime forces shelled the village of Hish."), document("Nothing happened in Hama."),
+            document("Rebels captured the village of Abu Dali.")]
+    batched = [[(m.id, m.sub_event_type) for m in ms] for ms in extractor.extract_many(docs)]
+    single = [[(m.id, m.sub_event_type) for m in extractor.extract(d)] for d in docs]
+    assert batched == single
+    assert [len(x) for x in batched] == [1, 0, 1]
+
+
+def test_mentions_fill_every_field(extractor):
+    mention = only(extractor.extract(document("Russian warplanes bombed the village of Hbit on Tuesday, killing 3 civilians.")))
+    assert mention.id.startswith("m_")
+    assert mention.document_id
+    assert mention.inter1 == 8 and mention.inter2 == 7
+    assert mention.event_date == date(2018, 2, 6)
+    assert mention.place is None  # the geocoder places it afterwards
