@@ -12,7 +12,7 @@ import re
 
 from sitrep.clean import rules
 from sitrep.clean.blocks import Line, fold
-from sitrep.clean.dates import date_line
+from sitrep.clean.dates import date_line, date_row
 
 _BYLINE = re.compile(
     r"^(?:by|written by|words by|story by|posted by|text by|report by)\s*:?\s+[A-Z\u0600-\u06ff@]"
@@ -28,7 +28,7 @@ _BIO = re.compile(
     r"student|intern|member of)\b|"
     rf"^(?:{_NAME_WORD}\s){{1,4}}(?:covers|reports on|writes about|writes on|has covered|has reported)\b"
 )
-_NAV_SEPARATOR = re.compile(r"\s*(?:\||•|·|»|›|>|/|::)\s*")
+_NAV_SEPARATOR = re.compile(r"\s*(?:\||•|·|»|›|::)\s*|\s+[/>]\s+")  # "a/b", "x>y" and URLs are no menus
 _RELATED_BUDGET = 20
 
 
@@ -36,7 +36,7 @@ def mark_meta(lines: list[Line]) -> None:
     """Mark date lines and bylines (role), so that they leave the body but feed the metadata."""
     for line in lines:
         if line.words <= 20:
-            hits = date_line(line.text)
+            hits = date_line(line.text) or date_row(line.text)
             if hits:
                 line.role, line.dates = "date", hits
                 continue
@@ -64,7 +64,8 @@ def _line_rules(lines: list[Line]) -> list[Line]:
         rule = rules.match(line.text) if line.role == "text" else None
         if section == "related":
             teaser = previous_link_only and items >= 2 and line.words < 50
-            ends = rule is None and line.role == "text" and (line.is_prose or line.kind == "heading") and not teaser
+            listed = line.kind == "item" and line.headline_like  # a linked headline may end with "?"
+            ends = rule is None and line.role == "text" and (line.is_prose or line.kind == "heading") and not (teaser or listed)
             if not ends and budget > 0:
                 budget -= 1
                 items += line.link_only or line.headline_like
@@ -145,14 +146,14 @@ def _link_rules(lines: list[Line]) -> list[Line]:
     return [line for k, line in enumerate(lines) if k not in drop]
 
 
-def _bios_and_repeats(lines: list[Line]) -> list[Line]:
-    """Author bios in the second half of the article; lines repeated verbatim."""
+def _bios_and_repeats(lines: list[Line], repeats: bool = True) -> list[Line]:
+    """Author bios in the second half of the article; lines repeated verbatim (when `repeats`)."""
     kept: list[Line] = []
     seen: set[str] = set()
     for position, line in enumerate(lines):
         if position >= len(lines) * 0.5 and line.words <= 80 and _BIO.match(line.text):
             continue
-        if line.role == "text" and line.words >= 3:
+        if repeats and line.role == "text" and line.words >= 3:
             folded = fold(line.text)
             if folded in seen:
                 continue
@@ -161,13 +162,15 @@ def _bios_and_repeats(lines: list[Line]) -> list[Line]:
     return kept
 
 
-def filter_page(lines: list[Line], menus: bool = True) -> list[Line]:
+def filter_page(lines: list[Line], extracted: bool = False) -> list[Line]:
     """The lines of the article (and its date lines and bylines, marked), without page furniture.
 
-    `menus=False` leaves runs of short lines alone (for text that is already a main-text extraction).
+    `extracted`: the lines are already a main-text extraction (trafilatura), so runs of short lines and
+    repeated lines are left alone: there they are lists, tables, interview questions, not menus and
+    the page header printed twice.
     """
     mark_meta(lines)
-    kept = _navigation_runs(lines) if menus else lines
+    kept = lines if extracted else _navigation_runs(lines)
     kept = _line_rules(kept)
     kept = _link_rules(kept)
-    return _bios_and_repeats(kept)
+    return _bios_and_repeats(kept, repeats=not extracted)

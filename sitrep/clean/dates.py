@@ -138,6 +138,26 @@ def date_line(text: str, max_other_words: int = 4) -> list[DateHit]:
     return hits if len(others) <= max_other_words else []
 
 
+_ROW_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+_ROW_FIELD_WORDS = 8
+
+
+def date_row(text: str) -> list[DateHit]:
+    """The date of a masthead row that sets a date among short fields, one of them a date line:
+    "Idlib | Tuesday 14 January 2020 | USD = 1,050 SYP (Idlib market rate)". Empty otherwise.
+    """
+    if len(text) > 200:
+        return []
+    fields = _ROW_SEPARATOR.split(text)
+    if not 2 <= len(fields) <= 6 or any(len(f.split()) > _ROW_FIELD_WORDS for f in fields):
+        return []
+    dated = [f for f in fields if date_line(f)]
+    if len(dated) != 1:
+        return []
+    start = text.index(dated[0])
+    return [hit for hit in find_dates(text) if start <= hit.start and hit.end <= start + len(dated[0])]
+
+
 def is_relative_time(text: str) -> bool:
     """"3 hours ago", "2h", "yesterday": the timestamps of comment widgets."""
     return bool(_RELATIVE.match(text.strip(" .·•|()")))

@@ -6,6 +6,7 @@ When trafilatura finds nothing, the page is rendered as a text dump and cleaned 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import trafilatura
@@ -13,12 +14,21 @@ from lxml import etree
 from trafilatura.utils import load_html
 
 from sitrep.clean import html_comments, markdown, render
-from sitrep.clean.blocks import Line, fold, squash
+from sitrep.clean.blocks import Line, fold, same_text, squash
 from sitrep.clean.dates import parse_date
 from sitrep.clean.page import Hints, NoTextError, Page, analyse
-from sitrep.model import Comment, Input
+from sitrep.clean.title import split_site
+from sitrep.model import Comment, Input, Post
 
 _MIN_POST_WORDS = 40
+_MIN_PROSE_SHARE = 0.5
+# markup that declares a publication date (meta tags, JSON-LD, microdata); without it, trafilatura's
+# date was read off the visible text
+_DECLARED_DATE = re.compile(
+    r"article:published_time|datePublished|dateCreated|[\"']pubdate[\"']|dc\.date|og:pubdate|sailthru\.date|"
+    r"parsely-pub-date|name=[\"']date[\"']|publish(?:ed)?[_-]date",
+    re.IGNORECASE,
+)
 _HEADS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
@@ -47,6 +57,9 @@ def _element_lines(element: etree._Element, kind: str, level: int = 0) -> list[L
 def body_lines(body: etree._Element) -> list[Line]:
     """trafilatura's XML body -> lines: heads, paragraphs, list items, quotes, table rows."""
     lines: list[Line] = []
+    lead = squash(body.text or "")
+    if lead:
+        lines.append(Line(text=lead, kind="para"))
     for child in body:
         tag = child.tag
         if tag == "head":
@@ -67,6 +80,9 @@ def body_lines(body: etree._Element) -> list[Line]:
             continue
         else:
             lines.extend(_element_lines(child, "para"))
+        tail = squash(child.tail or "")
+        if tail:  # text right after a heading or list, outside any paragraph
+            lines.append(Line(text=tail, kind="para"))
     for i, line in enumerate(lines):
         line.index = i
     return lines
@@ -80,20 +96,28 @@ def _as_dump(item: Input, tree: etree._Element | None, hints: Hints, published: 
     return analyse(markdown.parse(dump), hints, published, found)
 
 
+def _real_post(post: Post) -> bool:
+    """A titled post of running prose, not a list of headlines under a date (a "latest news" box)."""
+    paragraphs = [Line(text=p) for p in post.body.split("\n\n")]
+    words = sum(p.words for p in paragraphs)
+    prose = sum(p.words for p in paragraphs if p.is_prose)
+    return bool(post.title) and words >= _MIN_POST_WORDS and prose >= _MIN_PROSE_SHARE * words
+
+
 def _blog_page(dump: str, extracted: Page, hints: Hints, published: date | None, found: list[Comment]) -> Page | None:
     """The whole page split into posts, when it is a blog page of which trafilatura kept one post.
 
-    Accepted only when every post has a real body (related-article cards have a teaser at most) and
-    the post trafilatura picked is among them.
+    Accepted only when every post has a title and a body of prose (related-article cards have a teaser
+    at most, a "latest" box only headlines) and the longest paragraph trafilatura kept is among them.
     """
     try:
         whole = analyse(markdown.parse(dump), hints, published, found)
     except NoTextError:
         return None
-    if len(whole.posts) < 2 or any(len(post.body.split()) < _MIN_POST_WORDS for post in whole.posts):
+    if len(whole.posts) < 2 or not all(_real_post(post) for post in whole.posts):
         return None
-    first = extracted.body.split("\n\n", 1)[0]
-    return whole if first and first in whole.body else None
+    longest = max(extracted.body.split("\n\n"), key=len)
+    return whole if longest and longest in whole.body else None
 
 
 def _trafilatura_comments(document: trafilatura.settings.Document) -> list[Comment]:
@@ -102,6 +126,18 @@ def _trafilatura_comments(document: trafilatura.settings.Document) -> list[Comme
     if document.commentsbody is None or not len(document.commentsbody):
         return []
     return comment_lines.parse(body_lines(document.commentsbody))
+
+
+def _page_title(tree: etree._Element | None, document: trafilatura.settings.Document) -> str | None:
+    """trafilatura's title, unless it is only the site's name (a blog's <h1>): then the page's <title>,
+    its " | Site" suffix removed."""
+    title, site = document.title, document.sitename
+    if not (title and site and same_text(title, site)) or tree is None:
+        return title
+    element = tree.find(".//title")
+    text = squash(element.text_content()) if element is not None else ""
+    head, _ = split_site(text, []) if text else ("", None)
+    return head if head and not same_text(head, site) else title
 
 
 def clean_html(item: Input, published: date | None = None) -> Page:
@@ -126,11 +162,14 @@ def clean_html(item: Input, published: date | None = None) -> Page:
         hints = Hints(title=item.title, published=item.published, url=item.url)
         return _as_dump(item, render.parse_html(item.text), hints, published, found)
     found = found or _trafilatura_comments(document)
+    found_date = parse_date(document.date)
+    declared = _DECLARED_DATE.search(item.text) is not None
     hints = Hints(
-        title=item.title or document.title,
+        title=item.title or _page_title(tree, document),
         author=document.author,
-        published=item.published or parse_date(document.date),
+        published=item.published or (found_date if declared else None),
         url=item.url or document.url,
+        read_date=None if declared else found_date,
     )
     lines = body_lines(document.body)
     if found:  # a comment that leaked into the main text is still a comment

@@ -34,6 +34,7 @@ _EM = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S
 _CODE = re.compile(r"`([^`]*)`")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _SEPARATORS = re.compile(r"[\s|•·/,;:»«›‹>→\-–—*+()\[\]]+")
+_SPACED = re.compile(r" {2,}")
 _READER_FIELDS = ("title:", "url source:", "published time:", "markdown content:", "url:", "source:", "date:")
 
 
@@ -183,7 +184,19 @@ def parse(text: str) -> list[Line]:
     return lines
 
 
+def _spaced_row(stripped: str) -> str:
+    """A menu laid out with runs of spaces ("Home   Politics   Security") gets visible separators, so that
+    the navigation rules see a row of short fields and not a phrase."""
+    fields = _SPACED.split(stripped)
+    if len(fields) >= 3 and all(
+        len(f.split()) <= 3 and not any(c.isdigit() for c in f) and not f.endswith((".", "!", "?", ",", ";")) for f in fields
+    ):
+        return " | ".join(fields)
+    return stripped
+
+
 def _classify(stripped: str) -> Line | None:
+    stripped = _spaced_row(stripped)
     m = _HEADING.match(stripped)
     if m:
         return _new_line(m.group(2), "heading", len(m.group(1)))

@@ -9,18 +9,23 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sitrep.clean import boilerplate, comments, posts
-from sitrep.clean.blocks import Line, fold, same_text
+from sitrep.clean.blocks import Line, fold
 from sitrep.clean.dates import dateline, year_in_url
+from sitrep.clean.title import guess_title, split_site
 from sitrep.model import Comment, Post
 
-_TITLE_SUFFIX = re.compile(r"^(?P<title>.{8,}?)\s+(?:\||–|—|-|::|»|·)\s+(?P<site>[^|–—»·]{2,60})$")
 _COPYRIGHT_OWNER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
     r"(?P<owner>[A-Z][\w&'’ .-]{1,50}?)\s*(?:\.\s|,|\ball rights\b|\||$)",
     re.IGNORECASE,
 )
+_OWNER_NOISE = re.compile(r"^(?:copyright|©|\(c\))\s*|\s*(?:19|20)\d{2}$", re.IGNORECASE)  # "(c) Copyright X 2023"
 _DATE_LINE_AUTHOR = re.compile(r"\bby\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
 _BYLINE_LEAD = re.compile(r"^(?:by|written by|words by|story by|posted by|text by|report by)\s*:?\s+", re.IGNORECASE)
+
+
+# text above a blog page's first dated post is the blog's own description unless it is this long
+_MIN_INTRO_WORDS = 60
 
 
 class NoTextError(ValueError):
@@ -33,8 +38,9 @@ class Hints:
 
     title: str | None = None
     author: str | None = None
-    published: date | None = None
+    published: date | None = None  # declared by the container or the page's metadata
     url: str | None = None
+    read_date: date | None = None  # read off the page's content by an extractor: a date of one article
 
 
 @dataclass
@@ -46,32 +52,6 @@ class Page:
     published: date | None
     comments: list[Comment] = field(default_factory=list)
     site: str | None = None  # a site name read off the title ("Title | Site")
-
-
-def _split_site(title: str, lines: list[Line]) -> tuple[str, str | None]:
-    """"Shelling hits Ariha | Levant Monitor" -> ("Shelling hits Ariha", "Levant Monitor")."""
-    m = _TITLE_SUFFIX.match(title)
-    if not m:
-        return title, None
-    head, site = m.group("title").strip(), m.group("site").strip()
-    if " | " in title or any(same_text(line.text, head) for line in lines):
-        return head, site if len(site.split()) <= 6 else None
-    return title, None
-
-
-def guess_title(lines: list[Line]) -> str | None:
-    """The first heading before the first paragraph of prose, else the first title-like line there."""
-    first_prose = next((k for k, line in enumerate(lines) if line.role == "text" and line.is_prose), len(lines))
-    head = [line for line in lines[:first_prose] if line.role == "text"]
-    for line in head:
-        if line.kind == "heading" and 2 <= line.words <= 30:
-            return line.text
-    candidates = [line for line in head if line.headline_like and 3 <= line.words <= 25]
-    # a masthead ("THE TIGRIS TIMES") or a tagline comes before the headline: prefer a real headline
-    for line in candidates:
-        if line.words >= 5 and not line.text.isupper():
-            return line.text
-    return candidates[0].text if candidates else None
 
 
 def _drop_title(lines: list[Line], title: str | None) -> list[Line]:
@@ -91,8 +71,9 @@ def copyright_owner(lines: list[Line]) -> str | None:
     for line in reversed(lines):
         if line.words <= 25 and ("©" in line.text or "opyright" in line.text or "(c)" in line.text.lower()):
             m = _COPYRIGHT_OWNER.search(line.text)
-            if m and m.group("owner").strip(" .-").lower() not in ("all rights reserved", "the"):
-                return m.group("owner").strip(" .-")
+            owner = _OWNER_NOISE.sub("", m.group("owner")).strip(" .-") if m else ""
+            if owner and owner.lower() not in ("all rights reserved", "the"):
+                return owner
     return None
 
 
@@ -129,6 +110,13 @@ def _text_date(lines: list[Line], url: str | None) -> date | None:
     return posts.best_date(hits)
 
 
+def _merge_comments(found: list[Comment], parsed: list[Comment]) -> list[Comment]:
+    """The comments read off the markup, plus those of the text thread that they do not already hold."""
+    said = [fold(c.text) for c in found]
+    extra = [c for c in parsed if not any(s and (fold(c.text) in s or s in fold(c.text)) for s in said)]
+    return list(found) + extra
+
+
 def analyse(
     lines: list[Line],
     hints: Hints,
@@ -143,29 +131,30 @@ def analyse(
     """
     owner = copyright_owner(lines)
     page_lines, thread = comments.split(lines)
-    all_comments = list(found_comments or []) + comments.parse(thread)
-    kept = boilerplate.filter_page(page_lines, menus=not extracted)
+    all_comments = _merge_comments(found_comments or [], comments.parse(thread))
+    kept = boilerplate.filter_page(page_lines, extracted=extracted)
     anchor_list = posts.anchors(kept)
     site = None
     if len(anchor_list) >= 2:
         preamble, sections = posts.split_sections(kept, anchor_list)
-        title = hints.title or guess_title(preamble)
+        title = hints.title or guess_title(preamble, page_lines)
         if title:
-            title, site = _split_site(title, kept)
+            title, site = split_site(title, kept)
         preamble = _drop_title(preamble, title)
-        fallback = published or hints.published
         for section in sections:
             section.lines = _drop_title(section.lines, title)
             section.published = section.published or published
-        if any(line.role == "text" and line.is_prose for line in preamble):
-            sections.insert(0, posts.Section(title, fallback, [x for x in preamble if x.role == "text"]))
-        dated = [s.published for s in sections if s.published]
-        page_date = published or hints.published or (max(dated) if dated else None)
+        intro = [x for x in preamble if x.role == "text"]
+        if sum(line.words for line in intro if line.is_prose) >= _MIN_INTRO_WORDS:
+            sections.insert(0, posts.Section(title, published or hints.published, intro))
+        # each post has its own date: the page has one only when declared (a date read off the
+        # content is the first post's heading)
+        page_date = published or hints.published
     else:
-        title = hints.title or guess_title(kept)
+        title = hints.title or guess_title(kept, page_lines)
         if title:
-            title, site = _split_site(title, kept)
-        page_date = published or hints.published or _text_date(kept, hints.url)
+            title, site = split_site(title, kept)
+        page_date = published or hints.published or hints.read_date or _text_date(kept, hints.url)
         body_lines = _drop_title(kept, title)
         if not extracted:
             body_lines = _drop_header_furniture(body_lines)

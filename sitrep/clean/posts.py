@@ -1,9 +1,9 @@
 """Split a page's lines into dated posts, and lay the posts out as one body with offsets.
 
 A page is several posts when at least two date lines ("Tuesday, April 9, 2019", "Posted on April 9,
-2019 by admin") each head prose of their own. A post's title is the title-like line right after its
-date line (blog day headings) or right before it (title, then "Posted on ..."), whichever the page
-uses most. Anything else is one post.
+2019 by admin") with different dates each head prose of their own. A post's title is the title-like
+line right after its date line (blog day headings) or right before it (title, then "Posted on ..."),
+whichever the page uses most. Anything else is one post.
 """
 
 from __future__ import annotations
@@ -70,14 +70,16 @@ def _title_before(lines: list[Line], a: int, floor: int) -> bool:
 
 
 def anchors(lines: list[Line]) -> list[tuple[int, int]]:
-    """The date clusters that each head prose of their own (post starts)."""
+    """The date clusters that each head prose of their own (post starts); none when they all carry the
+    same date (one article that repeats its date, in its header and above its last paragraphs)."""
     clusters = _clusters(lines)
     result = []
     for i, (a, b) in enumerate(clusters):
         end = clusters[i + 1][0] if i + 1 < len(clusters) else len(lines)
         if _has_prose(lines[b + 1 : end]):
             result.append((a, b))
-    return result
+    days = {best_date([h for line in lines[a : b + 1] for h in line.dates]) for a, b in result}
+    return result if len(days) >= 2 else []
 
 
 def split_sections(lines: list[Line], anchor_list: list[tuple[int, int]]) -> tuple[list[Line], list[Section]]:

@@ -82,7 +82,7 @@ def read_jsonl(path: Path, path_text: str) -> Iterator[Input | Skipped]:
                 yield Skipped(f"{path_text}:{lineno}", f"malformed line: not UTF-8 (byte {exc.start})")
                 continue
             except json.JSONDecodeError as exc:
-                yield Skipped(f"{path_text}:{lineno}", f"malformed JSON: {exc.msg} at column {exc.colno}")
+                yield Skipped(f"{path_text}:{lineno}", f"malformed JSONL line: {exc.msg} (column {exc.colno})")
                 continue
             yield record_to_input(record, line, path_text, lineno)
     if not nonblank:

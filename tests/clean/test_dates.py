@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from sitrep.clean.dates import date_line, dateline, is_relative_time, parse_date, year_in_url
+from sitrep.clean.dates import date_line, date_row, dateline, is_relative_time, parse_date, year_in_url
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,28 @@ def test_dateline_needs_a_year() -> None:
 def test_relative_timestamps() -> None:
     assert is_relative_time("3 hours ago") and is_relative_time("2h") and is_relative_time("yesterday")
     assert not is_relative_time("Lina K.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Idlib | Tuesday 14 January 2020 | USD = 1,050 SYP (Idlib market rate)", date(2020, 1, 14)),
+        ("Daraa | Thursday 27 May 2021 | Dollar: 3,050 SYP | Gold 21k: 168,000 SYP/gram", date(2021, 5, 27)),
+        ("Aden · 3 March 2022 · Rial: 1,150 to the dollar in Aden", date(2022, 3, 3)),
+    ],
+)
+def test_masthead_rows_with_a_date_among_short_fields(text: str, expected: date) -> None:
+    assert date_line(text) == []  # too many other words for a plain date line
+    assert [hit.value for hit in date_row(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home | News | Reports | About",  # no date
+        "Idlib | 14 January 2020 | Aleppo | 15 January 2020",  # two dates: a list, not a dateline
+        "Idlib | On 14 January 2020 the regime and its Russian allies resumed their air campaign on the south",
+    ],
+)
+def test_rows_that_are_not_masthead_date_rows(text: str) -> None:
+    assert date_row(text) == []

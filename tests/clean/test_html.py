@@ -68,6 +68,20 @@ def test_html_comments_are_separate_with_authors_and_dates() -> None:
     assert all(c.text not in doc.body for c in doc.comments)
 
 
+def test_comment_bodies_of_other_widgets_are_comments() -> None:
+    doc = clean(load("hasakah_comment_body.html"))
+    assert [(c.author, c.published) for c in doc.comments] == [
+        ("Rojhat", None), ("Nisreen K.", date(2022, 11, 23)), ("guest_4411", None)]
+    assert doc.comments[0].text == "Tomorrow they will hit the Alouk water station, they always do."
+    assert "Alouk" not in doc.body and "guarantors" not in doc.body and "Reply" not in doc.body
+
+
+def test_text_right_after_a_heading_is_kept() -> None:
+    doc = clean(load("hasakah_comment_body.html"))
+    assert "Shopkeepers in Hasakah city closed early on Wednesday" in doc.body
+    assert doc.body.index("Shopkeepers") < doc.body.index("The Turkish defence ministry said")
+
+
 def test_publisher_falls_back_to_url_host() -> None:
     doc = clean(load("baghdad_no_meta.html", url="https://www.baghdad-bulletin.example/2019/11/28/nasiriyah"))
     assert doc.publisher == "baghdad-bulletin.example"

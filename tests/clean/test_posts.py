@@ -32,7 +32,7 @@ def test_blog_day_headings_split_posts() -> None:
     ]
     assert_offsets(doc)
     assert doc.title == "Frontline Notes from Kharkiv"
-    assert doc.published == date(2022, 5, 13)  # the newest post
+    assert doc.published is None  # each post has its own date; the page has none
     assert "retook the villages of Cherkaski Tyshky" in doc.posts[1].body
     assert "Saltivka" not in doc.posts[1].body
     for junk in ("Posted by", "comments", "Older Posts", "Powered by", "Archive", "Friday, May 13"):
@@ -77,3 +77,31 @@ def test_single_article_is_one_post_with_title_and_date() -> None:
     assert len(doc.posts) == 1
     post = doc.posts[0]
     assert (post.title, post.published, post.start, post.end) == (doc.title, doc.published, 0, len(doc.body))
+
+
+def test_blogger_live_page_posts_titles_comments_and_no_page_date() -> None:
+    doc = clean(load("html/tobruk_live_notes.html"))
+    assert [(p.title, p.published) for p in doc.posts] == [
+        ("GNA forces reach the outskirts of Sirte", date(2020, 6, 8)),
+        ("Drone strike near al-Jufra", date(2020, 6, 18)),
+    ]
+    assert_offsets(doc)
+    assert doc.published is None  # a date read off the first post heading is that post's, not the page's
+    assert doc.title == "Sirte front notes: the summer stand-off"  # <title>, not the blog name of the <h1>
+    assert [(c.author, c.published) for c in doc.comments] == [("Marwan", date(2020, 6, 9)), ("Anonymous", date(2020, 6, 19))]
+    for junk in ("Eastern Libya, one dated note", "Posted by", "Benghazi", "mark my words", "Powered by"):
+        assert junk not in doc.body
+
+
+def test_an_article_that_repeats_its_date_is_one_post() -> None:
+    text = (
+        "Monday, March 2, 2020\n\nTurkish drones strike Syrian army positions near Saraqib\n\n"
+        "Turkish drones struck Syrian government positions around Saraqib on Monday, a war monitor said, "
+        "as fighting for the town on the M5 highway continued for a fourth day.\n\n"
+        "Monday, March 2, 2020\n\n"
+        "Russian military police said they had deployed to the town to secure the highway for traffic.\n"
+    )
+    doc = clean(Input(source="saraqib.txt", raw=text.encode(), text=text, media_type="text/plain"))
+    assert len(doc.posts) == 1 and doc.published == date(2020, 3, 2)
+    assert doc.title == "Turkish drones strike Syrian army positions near Saraqib"
+    assert "Russian military police said" in doc.body

@@ -107,6 +107,16 @@ CASES = {
               "18 Comments", "Most voted", "Notify of", "Marib will never fall", "Wishful thinking", "Load more", "Privacy"],
         comments=["Ahmed_Sanaani", "Hadramawt Lad", "Ummu Salem"],
     ),
+    "daraa_masthead_row.txt": dict(
+        title="Government forces shell Daraa al-Balad as siege enters its fifth week",
+        published=date(2021, 7, 30),  # from the "Place | weekday date | currency" masthead row
+        author="Southern Front Today correspondents",
+        keep=["Government artillery shelled residential streets of Daraa al-Balad on Thursday night",
+              "There was no word on casualties."],
+        drop=["SOUTHERN FRONT TODAY", "Independent reporting", "Detainees", "USD", "Shares", "Who is negotiating",
+              "Water pumping station", "58%", "Donate", "Sort", "storm al-Balad", "God protect", "Republishing"],
+        comments=["Abu Hamza", "Um Yazan"],
+    ),
 }
 
 
@@ -171,3 +181,18 @@ def test_document_identity_and_raw() -> None:
     assert a.id == b.id and len(a.id) == 32 and a.raw == item.raw
     changed = clean(Input(source="x", raw=item.raw + b" ", text=item.text + " ", media_type="text/plain"))
     assert changed.id != a.id
+
+
+@pytest.mark.parametrize(
+    ("notice", "owner"),
+    [
+        ("© 2020 Levant Monitor. All rights reserved.", "Levant Monitor"),
+        ("All rights reserved © Euphrates Daily 2023. Reproduction with reference to the source.", "Euphrates Daily"),
+        ("(c) Copyright Gulf Wire 2021. Click for restrictions", "Gulf Wire"),
+    ],
+)
+def test_copyright_owner_without_years_or_markers(notice: str, owner: str) -> None:
+    from sitrep.clean.blocks import Line
+    from sitrep.clean.page import copyright_owner
+
+    assert copyright_owner([Line(text=notice)]) == owner

@@ -22,7 +22,7 @@ def test_jsonl_records_and_malformed_lines(tmp_path: Path) -> None:
     assert [i.source for i in inputs] == [
         "https://levant-monitor.example/2020/06/14/ariha", f"{path}#ye-002", f"{path}#4", f"{path}#iq-007"]
     assert [(s.source, s.reason.split(":")[0]) for s in skipped] == [
-        (f"{path}:3", "malformed JSON"),
+        (f"{path}:3", "malformed JSONL line"),
         (f"{path}:5", "malformed record"),
         (f"{path}:6", "missing text"),
     ]

@@ -1,4 +1,5 @@
-"""WARC files built in the test with warcio: one Input per HTML/text response, other records passed over."""
+"""WARC files built in the test with warcio: one Input per HTML/text response, every other response reported
+as Skipped with its URI and reason, bookkeeping records (warcinfo, request, metadata) passed over silently."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ def build_warc(path: Path, gzip: bool) -> None:
         arabic = "اشتباكات عنيفة في حي عين زارة جنوب طرابلس بين مجموعات مسلحة متنافسة، بحسب سكان.".encode("cp1256")
         _response(writer, "https://libya-observer.example/ar", arabic, "text/plain; charset=windows-1256")
         _response(writer, "https://libya-observer.example/blank", b"   ", "text/html")
+        robots = b"User-agent: *\nDisallow: /admin/\nSitemap: https://libya-observer.example/sitemap.xml\n"
+        _response(writer, "https://libya-observer.example/robots.txt", robots, "text/plain")
+        writer.write_record(writer.create_warcinfo_record("crawl.warc", {"software": "test crawler"}))
         request = writer.create_warc_record("https://libya-observer.example/tripoli", "request", payload=BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
         writer.write_record(request)
 
@@ -46,7 +50,12 @@ def test_warc_yields_pages_with_their_uris(tmp_path: Path) -> None:
             ("https://libya-observer.example/ar", "https://libya-observer.example/ar", "text/plain"),
         ]
         assert "Ain Zara district" in inputs[0].text and inputs[1].charset == "cp1256" and "طرابلس" in inputs[1].text
-        assert [i for i in items if isinstance(i, Skipped)] == [Skipped("https://libya-observer.example/blank", "empty file")]
+        assert [i for i in items if isinstance(i, Skipped)] == [
+            Skipped("https://libya-observer.example/logo.png", "image/png response in the WARC: not a page"),
+            Skipped("https://libya-observer.example/gone", "HTTP 404 response in the WARC: not a page"),
+            Skipped("https://libya-observer.example/blank", "empty file"),
+            Skipped("https://libya-observer.example/robots.txt", "text/plain response in the WARC: not a page (no prose text in it)"),
+        ]
 
 
 def test_malformed_and_pageless_warc(tmp_path: Path) -> None:
@@ -57,4 +66,11 @@ def test_malformed_and_pageless_warc(tmp_path: Path) -> None:
     images = tmp_path / "images.warc"
     with images.open("wb") as stream:
         _response(WARCWriter(stream, gzip=False), "https://x.example/a.png", b"\x89PNG\r\n\x1a\n", "image/png")
-    assert list(ingest.read(str(images))) == [Skipped(str(images), "no HTML or text responses in WARC file (1 records)")]
+    assert list(ingest.read(str(images))) == [Skipped("https://x.example/a.png", "image/png response in the WARC: not a page")]
+    bookkeeping = tmp_path / "bookkeeping.warc"
+    with bookkeeping.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        writer.write_record(writer.create_warcinfo_record("bookkeeping.warc", {"software": "test crawler"}))
+    assert list(ingest.read(str(bookkeeping))) == [
+        Skipped(str(bookkeeping), "no HTML or text responses in WARC file (1 records)")
+    ]
