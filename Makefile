@@ -6,8 +6,10 @@ PORT   ?= 8000
 HOST   ?= 127.0.0.1
 DEMO   := demo-out
 STAMP  := $(VENV)/.installed
+WEB    := sitrep/web
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install demo demo-data serve test bench clean
+.PHONY: install web chromium browser-deps demo demo-data serve test bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,7 +17,22 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) web
+
+# the dashboard's JS/CSS from the npm registry, copied into the gitignored sitrep/web/vendor/
+web: $(WEB)/vendor/manifest.json
+
+$(WEB)/vendor/manifest.json: $(WEB)/package.json $(WEB)/package-lock.json $(WEB)/build-vendor.mjs
+	cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error
+	cd $(WEB) && npm run --silent vendor
+
+# browser tests drive Debian's Chromium (never a downloaded browser) through Playwright from PyPI
+chromium:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+# Playwright itself is a pinned test dependency (pyproject.toml); it never downloads a browser
+browser-deps: install chromium
 
 demo-data: install
 	mkdir -p $(DEMO)
@@ -28,7 +45,7 @@ demo-data: install
 demo: demo-data
 	$(BIN)/sitrep serve --db $(DEMO)/demo.sqlite --host $(HOST) --port $(PORT)
 
-test: install
+test: install browser-deps
 	$(BIN)/python -m pytest -q
 
 bench: install

@@ -18,7 +18,7 @@ from sitrep.clean import clean
 from sitrep.extract import Extractor
 from sitrep.geo import Geocoder
 from sitrep.model import Document, Input, Mention, Skipped
-from sitrep.resolve import resolve_into
+from sitrep.resolve import mark_near_duplicates, resolve_into
 from sitrep.store import Store
 from sitrep.store.schema import events as events_table
 
@@ -190,6 +190,7 @@ class Pipeline:
                 if superseded:
                     summary.documents_versioned += 1
                     touched |= self.store.remove_mentions_of(conn, superseded)
+            mark_near_duplicates(self.store, conn, kept)  # a repost is not a second source
             self.store.add_mentions(conn, new_mentions)
             stats = resolve_into(self.store, conn, new_mentions, touched)
             if stats.created:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import yaml
+
+from sitrep.paths import data_file
 
 _EDGE_PUNCT = " \t\"'`*_~|•·»«›‹>→←▶►◀▸-–—:;,.!?()[]{}#+=/\\"
 _WORD = re.compile(r"[\w'’&+-]+", re.UNICODE)
@@ -80,7 +81,7 @@ def _compile(name: str, spec: dict) -> _Category:
 
 @lru_cache(maxsize=1)
 def categories() -> tuple[_Category, ...]:
-    text = resources.files("sitrep.data").joinpath("clean/boilerplate.yaml").read_text(encoding="utf-8")
+    text = data_file("clean/boilerplate.yaml").read_text(encoding="utf-8")
     return tuple(_compile(name, spec) for name, spec in yaml.safe_load(text).items())
 
 

@@ -9,7 +9,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
 from sitrep.model import Document, Event, Mention, SourceReport
@@ -209,6 +209,12 @@ class Store:
                 result.setdefault(r.event_id, []).append(rows.row_to_mention(r._mapping))
         return result
 
+    def mentions_in_document(self, conn: Connection, document_id: str) -> list[tuple[str | None, Mention]]:
+        """A document's stored mentions, each with the event it belongs to (for evidence marking)."""
+        t = schema.mentions
+        query = select(t).where(t.c.document_id == document_id).order_by(t.c.id)
+        return [(r.event_id, rows.row_to_mention(r._mapping)) for r in conn.execute(query)]
+
     def mentions_between(self, conn: Connection, start: date, end: date) -> list[tuple[str, Mention]]:
         """Stored mentions dated in [start, end], each with its event id (for resolution)."""
         t = schema.mentions
@@ -268,6 +274,77 @@ class Store:
         t = schema.metadata.tables[table]
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(t)).scalar_one()
+
+    # resolution: block index, event ages, near-duplicate signatures ------------------------
+
+    def add_mention_blocks(self, conn: Connection, filed: list[tuple[str, str]]) -> None:
+        """File mentions under block keys: (key, mention id) pairs (see sitrep.resolve.blocking)."""
+        if filed:
+            conn.execute(schema.mention_blocks.insert(), [{"key": k, "mention_id": m} for k, m in set(filed)])
+
+    def set_event_ids(self, conn: Connection, assignments: dict[str, str]) -> None:
+        """Mention id -> event id, in one executemany (resolution moves many mentions at once)."""
+        t = schema.mentions
+        if assignments:
+            query = t.update().where(t.c.id == bindparam("mention")).values(event_id=bindparam("event"))
+            conn.execute(query, [{"mention": m, "event": e} for m, e in assignments.items()])
+
+    def event_ids_in_blocks(self, conn: Connection, keys: Iterable[str]) -> set[str]:
+        """Events with a mention filed under any of these block keys."""
+        b, m = schema.mention_blocks, schema.mentions
+        key_list, found = sorted(set(keys)), set()
+        for i in range(0, len(key_list), 500):
+            query = (
+                select(m.c.event_id)
+                .distinct()
+                .select_from(b.join(m, m.c.id == b.c.mention_id))
+                .where(b.c.key.in_(key_list[i : i + 500]), m.c.event_id.is_not(None))
+            )
+            found.update(conn.execute(query).scalars())
+        return found
+
+    def event_ages(self, conn: Connection, event_ids: Iterable[str]) -> dict[str, datetime]:
+        """When each stored event was created (the older id survives a merge)."""
+        t = schema.events
+        id_list, ages = list(set(event_ids)), {}
+        for i in range(0, len(id_list), 500):
+            query = select(t.c.id, t.c.created_at).where(t.c.id.in_(id_list[i : i + 500]))
+            ages.update({r.id: r.created_at for r in conn.execute(query)})
+        return ages
+
+    def load_events(self, conn: Connection, event_ids: Iterable[str]) -> list[Event]:
+        t = schema.events
+        query = select(t).where(t.c.id.in_(list(set(event_ids))))
+        return [rows.row_to_event(r._mapping) for r in conn.execute(query)]
+
+    def superseded_documents(self, conn: Connection, new_ids: Iterable[str]) -> dict[str, str]:
+        """Old document id -> the new version that replaced it, for these new versions."""
+        t = schema.documents
+        query = select(t.c.id, t.c.superseded_by).where(t.c.superseded_by.in_(list(set(new_ids))))
+        return {r.id: r.superseded_by for r in conn.execute(query)}
+
+    def add_document_signature(
+        self, conn: Connection, document_id: str, shingles: int, minhash: bytes, bands: list[str]
+    ) -> None:
+        conn.execute(
+            schema.document_signatures.insert(),
+            [{"document_id": document_id, "shingles": shingles, "minhash": minhash}],
+        )
+        if bands:
+            conn.execute(schema.document_bands.insert(), [{"band": b, "document_id": document_id} for b in set(bands)])
+
+    def documents_in_bands(self, conn: Connection, bands: Iterable[str]) -> set[str]:
+        t = schema.document_bands
+        band_list, found = sorted(set(bands)), set()
+        for i in range(0, len(band_list), 500):
+            found.update(conn.execute(select(t.c.document_id).where(t.c.band.in_(band_list[i : i + 500]))).scalars())
+        return found
+
+    def document_signatures(self, conn: Connection, document_ids: Iterable[str]) -> dict[str, tuple[int, bytes]]:
+        """Document id -> (number of shingles, MinHash signature bytes)."""
+        t = schema.document_signatures
+        query = select(t.c.document_id, t.c.shingles, t.c.minhash).where(t.c.document_id.in_(list(set(document_ids))))
+        return {r.document_id: (r.shingles, r.minhash) for r in conn.execute(query)}
 
     # runs --------------------------------------------------------------------------------
 

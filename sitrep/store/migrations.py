@@ -19,7 +19,37 @@ def _v1_initial(conn: Connection) -> None:
     schema.metadata.create_all(conn)
 
 
-MIGRATIONS: list[Migration] = [_v1_initial]
+def _v2_resolution_index(conn: Connection) -> None:
+    """Resolution's block index and near-duplicate signatures, filled for what is already stored.
+
+    (A new database gets these tables from v1's create_all; creating them is then a no-op.)
+    """
+    from sitrep.resolve.backfill import backfill_resolution_index  # resolve imports the store
+
+    for table in (schema.mention_blocks, schema.document_signatures, schema.document_bands):
+        table.create(conn, checkfirst=True)
+    backfill_resolution_index(conn)
+
+
+# Indexes for the API's usual filters and sorts (measured by bench/api_latency.py). Several end
+# in (event_date, id) so that choosing a page's ids in date order reads the index alone.
+# Plain SQL that SQLite and PostgreSQL share.
+_V3_EVENT_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS ix_events_type_date ON events (event_type, event_date)",
+    "CREATE INDEX IF NOT EXISTS ix_events_admin1_date ON events (lower(admin1), event_date)",
+    "CREATE INDEX IF NOT EXISTS ix_events_fatalities ON events (fatalities)",
+    "CREATE INDEX IF NOT EXISTS ix_events_certainty_modality ON events (certainty, modality, event_date, id)",
+    "CREATE INDEX IF NOT EXISTS ix_events_corroboration ON events (corroboration, event_date, id)",
+    "CREATE INDEX IF NOT EXISTS ix_events_place_date ON events (latitude, longitude, event_date, id)",
+)
+
+
+def _v3_event_query_indexes(conn: Connection) -> None:
+    for statement in _V3_EVENT_INDEXES:
+        conn.exec_driver_sql(statement)
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_resolution_index, _v3_event_query_indexes]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import JSON, Select, String, Text, and_, cast, func, or_, select
 
 from sitrep.model import Event
 from sitrep.store import rows, schema
@@ -39,8 +39,18 @@ class EventQuery:
     offset: int = 0
 
 
-def _like(column: Any, needle: str) -> Any:
-    return func.lower(column).like(f"%{needle.lower()}%")
+def _like(column: Any, needle: str, dialect: str = "default") -> Any:
+    """Case-insensitive substring; the user's % and _ are literal characters, not wildcards.
+
+    SQLite's LIKE already ignores (ASCII) case, as its lower() folds ASCII only: leaving lower()
+    out there gives the same answer 3-4 times faster. Elsewhere ILIKE (lower() LIKE lower()).
+    """
+    if isinstance(column.type, JSON):
+        column = cast(column, Text)  # the evidence list, searched as its JSON text
+    literal = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    if dialect == "sqlite":
+        return column.like(f"%{literal}%", escape="\\")
+    return column.ilike(f"%{literal}%", escape="\\")
 
 
 def _radius_box(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
@@ -56,7 +66,20 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
-def _conditions(q: EventQuery) -> list[Any]:
+def _within_radius_sql(lat: float, lon: float, km: float) -> Any:
+    """Equirectangular distance in plain arithmetic (runs on SQLite and PostgreSQL alike).
+
+    Within a few hundred kilometres it differs from the great-circle distance by well under 1%,
+    so counts, pages and exports agree with each other without a post-filter.
+    """
+    e = schema.events
+    kx = 111.195 * max(math.cos(math.radians(lat)), 0.01)
+    dx = (e.c.longitude - lon) * kx
+    dy = (e.c.latitude - lat) * 111.195
+    return dx * dx + dy * dy <= km * km
+
+
+def _conditions(q: EventQuery, dialect: str = "default") -> list[Any]:
     e, m = schema.events, schema.mentions
     conds: list[Any] = []
     if q.date_from:
@@ -69,16 +92,16 @@ def _conditions(q: EventQuery) -> list[Any]:
         conds.append(e.c.sub_event_type.in_(q.sub_event_type))
     if q.actor:
         actor_cols = (e.c.actor1, e.c.actor2, e.c.assoc_actor_1, e.c.assoc_actor_2)
-        conds.append(or_(*(_like(c, q.actor) for c in actor_cols)))
+        conds.append(or_(*(_like(c, q.actor, dialect) for c in actor_cols)))
     if q.country:
         conds.append(or_(func.lower(e.c.country) == q.country.lower(), func.lower(e.c.country_code) == q.country.lower()))
     if q.admin1:
         conds.append(func.lower(e.c.admin1) == q.admin1.lower())
-    box = q.bbox
+    boxes = [q.bbox] if q.bbox else []
     if q.point and q.radius_km:
-        box = _radius_box(q.point[0], q.point[1], q.radius_km)
-    if box:
-        west, south, east, north = box
+        boxes.append(_radius_box(q.point[0], q.point[1], q.radius_km))  # the box lets an index help
+        conds.append(_within_radius_sql(q.point[0], q.point[1], q.radius_km))
+    for west, south, east, north in boxes:
         conds.append(and_(e.c.longitude >= west, e.c.longitude <= east, e.c.latitude >= south, e.c.latitude <= north))
     if q.certainty:
         conds.append(e.c.certainty.in_(q.certainty))
@@ -87,47 +110,66 @@ def _conditions(q: EventQuery) -> list[Any]:
     if q.min_corroboration:
         conds.append(e.c.corroboration >= q.min_corroboration)
     if q.text:
-        in_evidence = exists().where(m.c.event_id == e.c.id, _like(m.c.evidence, q.text))
-        conds.append(or_(_like(e.c.notes, q.text), in_evidence))
+        # one pass over the mentions (an IN subquery), not one correlated lookup per event
+        matching = select(m.c.event_id).where(m.c.event_id.is_not(None), _like(m.c.evidence, q.text, dialect))
+        in_evidence = e.c.id.in_(matching)
+        conds.append(or_(_like(e.c.notes, q.text, dialect), in_evidence))
     return conds
 
 
-def _select(q: EventQuery) -> Select:
+def _order(q: EventQuery) -> list[Any]:
     e = schema.events
-    query = select(e).where(*_conditions(q))
     column = e.c[q.sort] if q.sort in SORTABLE else e.c.event_date
     order = column.desc() if q.descending else column.asc()
-    return query.order_by(order.nulls_last(), e.c.id)
+    return [order.nulls_last(), e.c.id]
 
 
-def _within_radius(event: Event, q: EventQuery) -> bool:
-    if not (q.point and q.radius_km):
-        return True
-    if event.place is None or event.place.latitude is None or event.place.longitude is None:
-        return False
-    return haversine_km(q.point[0], q.point[1], event.place.latitude, event.place.longitude) <= q.radius_km
+def _select(q: EventQuery, dialect: str = "default") -> Select:
+    return select(schema.events).where(*_conditions(q, dialect)).order_by(*_order(q))
+
+
+def _dialect(store: Store) -> str:
+    return store.engine.dialect.name
 
 
 def count_events(store: Store, q: EventQuery) -> int:
     e = schema.events
-    query = select(func.count()).select_from(e).where(*_conditions(q))
+    query = select(func.count()).select_from(e).where(*_conditions(q, _dialect(store)))
     with store.engine.connect() as conn:
         return conn.execute(query).scalar_one()
 
 
 def iter_events(store: Store, q: EventQuery, with_sources: bool = True, batch: int = 500) -> Iterator[Event]:
     """Events matching the query, in order, each with its sources when asked."""
-    query = _select(q)
-    if q.limit is not None and not (q.point and q.radius_km):
-        query = query.limit(q.limit).offset(q.offset)
+    query = _select(q, _dialect(store))
+    if q.limit is not None:
+        query = query.limit(q.limit)
+    if q.offset:
+        query = query.offset(q.offset)
     with store.engine.connect() as conn:
         result = conn.execute(query)
         while chunk := result.fetchmany(batch):
             events = [rows.row_to_event(r._mapping) for r in chunk]
-            events = [ev for ev in events if _within_radius(ev, q)]
             if with_sources and events:
                 store.attach_sources(conn, events)
             yield from events
+
+
+def event_page(store: Store, q: EventQuery) -> list[Event]:
+    """One page (q.limit from q.offset) of matching events with their sources.
+
+    The page's ids are chosen first, from narrow rows an index can often cover, and only then
+    are those few full rows read: sorting thousands of whole rows for 100 of them is what costs.
+    """
+    e = schema.events
+    ids = select(e.c.id).where(*_conditions(q, _dialect(store))).order_by(*_order(q))
+    ids = ids.limit(q.limit if q.limit is not None else 100).offset(q.offset)
+    query = select(e).where(e.c.id.in_(ids.scalar_subquery())).order_by(*_order(q))
+    with store.engine.connect() as conn:
+        events = [rows.row_to_event(r._mapping) for r in conn.execute(query)]
+        if events:
+            store.attach_sources(conn, events)
+    return events
 
 
 def get_event(store: Store, event_id: str) -> Event | None:
@@ -139,3 +181,94 @@ def get_event(store: Store, event_id: str) -> Event | None:
         event = rows.row_to_event(row._mapping)
         store.attach_sources(conn, [event])
         return event
+
+
+# summaries for the API and the dashboard: grouped counts, date bounds, compact map points ----------
+
+POINT_FIELDS = (
+    "id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2",
+    "location", "admin1", "country", "latitude", "longitude", "geo_precision", "fatalities",
+    "certainty", "modality", "corroboration",
+)  # fmt: skip
+GROUPABLE = {"event_date", "event_type", "sub_event_type", "admin1", "country", "certainty", "modality"}
+
+
+def count_by(store: Store, q: EventQuery, column: str) -> dict[Any, tuple[int, int]]:
+    """Matching events grouped by one column: value -> (events, known fatalities)."""
+    if column not in GROUPABLE:
+        raise ValueError(f"cannot group events by {column!r}")
+    e = schema.events
+    key = e.c[column]
+    query = (
+        select(key, func.count(), func.coalesce(func.sum(e.c.fatalities), 0))
+        .where(*_conditions(q, _dialect(store)))
+        .group_by(key)
+    )
+    with store.engine.connect() as conn:
+        return {value: (int(n), int(dead)) for value, n, dead in conn.execute(query)}
+
+
+def count_combinations(store: Store, q: EventQuery, columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """Matching events grouped by several columns in one pass: rows of (*values, events, fatalities)."""
+    unknown = set(columns) - GROUPABLE
+    if unknown:
+        raise ValueError(f"cannot group events by {', '.join(sorted(unknown))}")
+    e = schema.events
+    keys = [e.c[c] for c in columns]
+    dead = func.coalesce(func.sum(e.c.fatalities), 0)
+    query = select(*keys, func.count(), dead).where(*_conditions(q, _dialect(store))).group_by(*keys)
+    with store.engine.connect() as conn:
+        return [tuple(row) for row in conn.execute(query)]
+
+
+def date_bounds(store: Store, q: EventQuery) -> tuple[date | None, date | None]:
+    """Earliest and latest event date among the matching events."""
+    e = schema.events
+    query = select(func.min(e.c.event_date), func.max(e.c.event_date)).where(*_conditions(q, _dialect(store)))
+    with store.engine.connect() as conn:
+        low, high = conn.execute(query).one()
+    return _as_date(low), _as_date(high)
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])  # SQLite aggregates return the stored text
+
+
+def count_undated(store: Store, q: EventQuery) -> int:
+    """Matching events with no known date (the query's own date range aside)."""
+    e = schema.events
+    conds = [*_conditions(replace(q, date_from=None, date_to=None), _dialect(store)), e.c.event_date.is_(None)]
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(e).where(*conds)).scalar_one()
+
+
+def iter_points(store: Store, q: EventQuery) -> Iterator[tuple[Any, ...]]:
+    """Matching events as compact rows of POINT_FIELDS (no sources): what a map and a list need."""
+    e = schema.events
+    special = {
+        "location": func.coalesce(e.c.location, e.c.location_text).label("location"),
+        # the date as stored text (YYYY-MM-DD): no parsing into date objects and back for every row
+        "event_date": cast(e.c.event_date, String).label("event_date"),
+    }
+    query = _select(q, _dialect(store)).with_only_columns(*(special.get(n, e.c[n]) for n in POINT_FIELDS))
+    if q.limit is not None:
+        query = query.limit(q.limit)
+    if q.offset:
+        query = query.offset(q.offset)
+    with store.engine.connect() as conn:
+        yield from (tuple(row) for row in conn.execute(query))
+
+
+def top_actors(store: Store, q: EventQuery, limit: int = 300) -> list[tuple[str, int]]:
+    """The most frequent actor names (either side) among the matching events."""
+    e = schema.events
+    counts: dict[str, int] = {}
+    for column in (e.c.actor1, e.c.actor2):
+        conds = [*_conditions(q, _dialect(store)), column.is_not(None)]
+        query = select(column, func.count()).where(*conds).group_by(column)
+        with store.engine.connect() as conn:
+            for name, n in conn.execute(query):
+                counts[name] = counts.get(name, 0) + int(n)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]

@@ -165,6 +165,34 @@ event_aliases = Table(
     Column("event_id", String(64), nullable=False, index=True),
 )
 
+# Resolution's block index: each mention filed under a few "<where>|<when>" keys (see
+# sitrep.resolve.blocking), so candidates are read block by block, never the whole table.
+mention_blocks = Table(
+    "mention_blocks",
+    metadata,
+    Column("key", String(255), primary_key=True),
+    Column("mention_id", String(64), ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_mention_blocks_mention", "mention_id"),
+)
+
+# Near-duplicate documents (reposts, syndicated copies): a MinHash signature of each body's
+# word shingles, and its LSH band hashes for lookup (see sitrep.resolve.duplicates).
+document_signatures = Table(
+    "document_signatures",
+    metadata,
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("shingles", Integer, nullable=False),
+    Column("minhash", LargeBinary, nullable=False),
+)
+
+document_bands = Table(
+    "document_bands",
+    metadata,
+    Column("band", String(64), primary_key=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_document_bands_document", "document_id"),
+)
+
 runs = Table(
     "runs",
     metadata,

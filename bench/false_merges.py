@@ -1,0 +1,245 @@
+"""False merges on ACLED: every row is a distinct event, so processed together they must stay apart.
+
+    .venv/bin/python bench/false_merges.py            # the real pipeline: extract + geo + resolve
+    .venv/bin/python bench/false_merges.py --oracle   # resolution alone, on the coded columns
+    .venv/bin/python bench/false_merges.py --limit 2000
+
+Reads ../shared/bench/events/acled_middle_east_2018-01_02.csv at run time (skips with a message
+when absent). Definition (docs/resolution.md, "Measuring false merges"):
+- a *document* is one distinct note text, published on its earliest row date, in its row's country;
+- a *unit* is one distinct (note, location) pair: ACLED codes a note naming three villages as three
+  rows, and a few notes repeat with the same location (several days) -- those are one unit;
+- each mention is attributed to the unit of its document whose location it names: its place phrase
+  (or resolved name) matching the row's location name, else its place within ATTRIBUTION_KM of the
+  row's coordinates.
+  A mention of some other place that the note names in passing (ACLED notes often end with a
+  summary such as "strikes on A, B and C killed 8") is about no unit of that note;
+- a unit is *falsely merged* when one of the events holding its mentions also holds a mention
+  attributed to another unit (of another document, or another row of the same note).
+The strict variant also gives every mention of a one-row note to that row (a passing reference
+then counts as the row itself), and is printed alongside.
+Rate = falsely merged units / all units. Target: <= 1%.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from sqlalchemy import select
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sitrep.countries import to_iso2  # noqa: E402
+from sitrep.ids import content_id  # noqa: E402
+from sitrep.model import Document, Evidence, Mention, Place, Post  # noqa: E402
+from sitrep.resolve.compat import haversine_km  # noqa: E402
+from sitrep.store import Store, schema  # noqa: E402
+from sitrep.store.rows import row_to_mention  # noqa: E402
+
+BENCH = ROOT.parent / "shared" / "bench" / "events" / "acled_middle_east_2018-01_02.csv"
+ATTRIBUTION_KM = 2.0  # ACLED's and the gazetteer's coordinates of one village
+TYPES_2018 = {  # ACLED 2018 event types -> today's (bench README); remote violence sub-type by wording
+    "Battle-No change of territory": ("Battles", "Armed clash"),
+    "Battle-Government regains territory": ("Battles", "Government regains territory"),
+    "Battle-Non-state actor overtakes territory": ("Battles", "Non-state actor overtakes territory"),
+    "Violence against civilians": ("Violence against civilians", "Attack"),
+    "Riots/Protests": ("Protests", "Peaceful protest"),
+    "Strategic development": ("Strategic developments", "Other"),
+    "Headquarters or base established": ("Strategic developments", "Headquarters or base established"),
+    "Non-violent transfer of territory": ("Strategic developments", "Non-violent transfer of territory"),
+}
+
+
+@dataclass
+class Unit:
+    key: int
+    location: str
+    lat: float
+    lon: float
+    row: dict
+
+
+@dataclass
+class Note:
+    text: str
+    day: date
+    country: str
+    units: list[Unit] = field(default_factory=list)
+
+
+def load_notes(limit: int | None) -> list[Note]:
+    notes: dict[str, Note] = {}
+    seen: set[tuple[str, str]] = set()
+    with BENCH.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            day = datetime.strptime(row["event_date"], "%d-%b-%y").date()
+            note = notes.setdefault(row["notes"], Note(row["notes"], day, row["country"]))
+            note.day = min(note.day, day)
+            if (row["notes"], row["location"]) not in seen:
+                seen.add((row["notes"], row["location"]))
+                note.units.append(Unit(len(seen), row["location"], float(row["latitude"]), float(row["longitude"]), row))
+    ordered = sorted(notes.values(), key=lambda n: (n.day, n.text))
+    return ordered[:limit] if limit else ordered
+
+
+def attribute(m: Mention, note: Note, strict: bool = False) -> int | None:
+    """The unit (row) of its note a mention is about: the unit whose location the mention's place
+    matches (within ATTRIBUTION_KM, or by name); None for a mention of some other place the
+    note names in passing. `strict`: a note with one unit owns all its mentions."""
+    if strict and len(note.units) == 1:
+        return note.units[0].key
+    for phrase in (m.location_text, m.place.name if m.place else None):
+        if phrase:
+            score, unit = max((fuzz.WRatio(phrase, u.location), u.key) for u in note.units)
+            if score >= 85:
+                return unit
+    if m.place and m.place.latitude is not None and m.place.longitude is not None:
+        km, unit = min((haversine_km(m.place.latitude, m.place.longitude, u.lat, u.lon), u.key) for u in note.units)
+        if km <= ATTRIBUTION_KM:
+            return unit
+    return None
+
+
+def measure(notes: list[Note], mentions: list[tuple[str, Mention]], doc_of: dict[str, Note], strict: bool = False) -> dict:
+    """Falsely merged units, from (event id, mention) pairs and each document's note."""
+    by_event: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
+    for event_id, m in mentions:
+        by_event[event_id].append((m.document_id, attribute(m, doc_of[m.document_id], strict)))
+    merged: set[int] = set()
+    cross: set[int] = set()
+    for members in by_event.values():
+        units = {(doc, unit) for doc, unit in members if unit is not None}
+        if len({unit for _, unit in units}) > 1:
+            merged.update(unit for _, unit in units)
+            if len({doc for doc, _ in units}) > 1:
+                cross.update(unit for _, unit in units)
+    within = merged - cross
+    total = sum(len(n.units) for n in notes)
+    mentioned = {u for _, u in (x for ms in by_event.values() for x in ms) if u is not None}
+    return {
+        "units": total,
+        "documents": len(notes),
+        "mentions": len(mentions),
+        "events": len(by_event),
+        "units_with_a_mention": len(mentioned),
+        "merged_units": len(merged),
+        "merged_across_documents": len(cross),
+        "merged_within_a_document": len(within),
+        "rate": len(merged) / total if total else 0.0,
+    }
+
+
+def note_document(note: Note) -> Document:
+    """A note as a one-paragraph document published on its date (the bench README's protocol)."""
+    doc_id = content_id(note.text.encode("utf-8"))
+    post = Post(None, note.day, 0, len(note.text), note.text)
+    return Document(doc_id, f"acled:{doc_id}", "text/plain", note.text, [post], published=note.day,
+                    country=to_iso2(note.country))  # fmt: skip
+
+
+def run_pipeline(notes: list[Note], batch: int) -> tuple[list[tuple[str, Mention]], dict[str, Note]]:
+    from sitrep.pipeline import Pipeline, RunSummary
+
+    doc_of: dict[str, Note] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "acled.sqlite")
+        pipeline = Pipeline(store)
+        summary = RunSummary()
+        documents = [note_document(note) for note in notes]
+        doc_of = {doc.id: note for doc, note in zip(documents, notes)}
+        started = time.perf_counter()
+        for i in range(0, len(documents), batch):
+            pipeline._process(documents[i : i + batch], summary)  # the orchestrator's batch step
+            if (i // batch) % 20 == 0:
+                print(f"  {i + batch:>5}/{len(documents)} documents, {time.perf_counter() - started:.0f} s", flush=True)
+        t = schema.mentions
+        with store.engine.connect() as conn:
+            mentions = [(r.event_id, row_to_mention(r._mapping)) for r in conn.execute(select(t))]
+        store.close()
+    if summary.skipped:
+        print(f"  skipped: {len(summary.skipped)} (first: {summary.skipped[0].reason})")
+    return mentions, doc_of
+
+
+def oracle_mention(unit: Unit, doc_id: str, index: int) -> Mention:
+    """The mention a perfect extractor and geocoder would give for one ACLED row."""
+    row = unit.row
+    kind = TYPES_2018.get(row["event_type"])
+    if kind is None:  # Remote violence: the sub-type from the wording
+        text = row["notes"].lower()
+        sub = "Air/drone strike" if any(w in text for w in ("air", "warplane", "jet", "drone", "helicopter")) else (
+            "Remote explosive/landmine/IED" if any(w in text for w in ("ied", "explosive", "landmine", "bomb")) else
+            "Shelling/artillery/missile attack")  # fmt: skip
+        kind = ("Explosions/Remote violence", sub)
+    precision = {"1": "day", "2": "week", "3": "month"}.get(row["time_precision"], "day")
+    place = Place(
+        name=row["location"], country=row["country"], iso=int(row["iso"]), admin1=row["admin1"],
+        admin2=row["admin2"], latitude=unit.lat, longitude=unit.lon, geo_precision=int(row["geo_precision"]),
+        gazetteer_id=f"{row['location']}@{unit.lat:.4f},{unit.lon:.4f}", country_code=None,
+    )  # fmt: skip
+    return Mention(
+        id=f"m{unit.key}", document_id=doc_id, post_index=0, event_type=kind[0], sub_event_type=kind[1],
+        evidence=[Evidence(row["notes"][:80], index * 10, index * 10 + 5)], actor1=row["actor1"] or None,
+        actor2=row["actor2"] or None, location_text=row["location"], place=place,
+        event_date=datetime.strptime(row["event_date"], "%d-%b-%y").date(), date_precision=precision,
+        fatalities=int(row["fatalities"] or 0),
+    )  # fmt: skip
+
+
+def run_oracle(notes: list[Note], batch: int) -> tuple[list[tuple[str, Mention]], dict[str, Note]]:
+    from sitrep.resolve import resolve_into
+
+    doc_of: dict[str, Note] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "oracle.sqlite")
+        for i in range(0, len(notes), batch):
+            with store.transaction() as conn:
+                new: list[Mention] = []
+                for note in notes[i : i + batch]:
+                    doc = note_document(note)
+                    doc_of[doc.id] = note
+                    store.add_document(conn, doc)
+                    new += [oracle_mention(u, doc.id, k) for k, u in enumerate(note.units)]
+                store.add_mentions(conn, new)
+                resolve_into(store, conn, new, set())
+        with store.engine.connect() as conn:
+            mentions = [(r.event_id, row_to_mention(r._mapping)) for r in conn.execute(select(schema.mentions))]
+        store.close()
+    return mentions, doc_of
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--oracle", action="store_true", help="mentions from the coded columns (resolution only)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N notes (by date)")
+    parser.add_argument("--batch", type=int, default=32)
+    args = parser.parse_args()
+    if not BENCH.exists():
+        print(f"skipped: {BENCH} not found (the shared bench folder is absent)")
+        return 0
+    notes = load_notes(args.limit)
+    started = time.perf_counter()
+    mentions, doc_of = (run_oracle if args.oracle else run_pipeline)(notes, args.batch)
+    figures = measure(notes, mentions, doc_of)
+    mode = "oracle (coded columns -> resolve)" if args.oracle else "pipeline (extract + geo + resolve)"
+    print(f"ACLED false merges, {mode}, {time.perf_counter() - started:.0f} s")
+    for name, value in figures.items():
+        print(f"  {name:28} {value:.4f}" if isinstance(value, float) else f"  {name:28} {value}")
+    strict = measure(notes, mentions, doc_of, strict=True)
+    print(f"  strict (a one-row note owns all its mentions): {strict['merged_units']} units, {strict['rate'] * 100:.2f}%")
+    print(f"FALSE-MERGE RATE {figures['rate'] * 100:.2f}% of {figures['units']} (note, location) units (target <= 1%)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

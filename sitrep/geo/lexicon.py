@@ -1,0 +1,92 @@
+"""The word lists recognition uses (sitrep/data/gazetteer/recognition.yaml), and the qualifier patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from sitrep.geo.normalize import DATA_DIR
+
+CONNECTORS = frozenset({"al", "el", "ez", "ash", "esh", "an", "en", "as", "es", "ad", "ed", "ar", "er", "at", "et",
+                        "az", "ech", "bin", "ibn", "bani", "beni", "de", "du", "la", "le", "um", "umm", "abu"})
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|et|ez)[-‐][A-ZĀ-ſḀ-ỿ]")
+SPEECH_AFTER = re.compile(r"^\s*(?:said|says|told|tells|stated|added|claimed|announced|warned|denied|accused)\b", re.I)
+
+_DIRS = r"(?:north|south|east|west)(?:-?(?:east|west))?"
+_TOWN_OF = r"(?:the\s+)?(?:(?:town|city|village|area|district|camp|neighbou?rhood)\s+of\s+)?"
+# qualifiers read backwards from a place name: (pattern ending where the name starts, qualifier)
+QUALIFIERS_BEFORE: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"\bon\s+the\s+(?:edges?|fringes?|periphery)\s+of\s+" + _TOWN_OF + r"$", re.I), "on the edge of"),
+    (re.compile(r"\b(?:the\s+)?(?:" + _DIRS + r"(?:ern)?\s+)?(?:outskirts?|edges?|fringes?|periphery)\s+of\s+" + _TOWN_OF + r"$", re.I),
+     "outskirts of"),
+    (re.compile(r"\b(?:the\s+)?(?:(?:" + _DIRS + r")(?:ern)?\s+)?(?:countryside|suburbs?|environs|surroundings|hinterland|countrysides)"
+                r"\s+of\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$", re.I), "countryside of"),
+    (re.compile(r"\b(?:rural|reef)\s+$", re.I), "countryside of"),
+    (re.compile(r"\b(?:near|nearby|close\s+to|in\s+the\s+vicinity\s+of|vicinity\s+of|around|outside|next\s+to|"
+                r"not\s+far\s+from|on\s+the\s+road\s+to|in\s+the\s+area\s+of|on\s+the\s+outskirts\s+of)\s+" + _TOWN_OF + r"$",
+                re.I), "near"),
+    (re.compile(r"\b(?:the\s+area\s+|areas\s+|positions\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometers?|kilometres?|miles?)\s+)?"
+                r"(?P<dir>" + _DIRS + r")\s+of\s+" + _TOWN_OF + r"$", re.I), "{dir} of"),
+    (re.compile(r"\bbetween\s+" + _TOWN_OF + r"$", re.I), "between"),
+    (re.compile(r"\b(?P<dir>" + _DIRS + r")ern\s+$", re.I), "{dir}ern part of"),
+    (re.compile(r"(?:ريف|أرياف|ارياف)\s+$"), "countryside of"),
+    (re.compile(r"(?:قرب|بالقرب\s+من|محيط|أطراف|اطراف)\s+(?:بلدة\s+|مدينة\s+|قرية\s+)?$"), "near"),
+]
+COUNTRYSIDE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:" + _DIRS + r")(?:ern)?\s+)?(?:countryside|suburbs|outskirts)\b", re.I)
+LEVEL_AFTER = re.compile(r"^\s+(?P<word>province|governorate|district|sub-?district)\b", re.I)
+# between two names: the second is the first one's admin hint ("Kafr Nabl in southern Idlib")
+HINT_BETWEEN = re.compile(
+    r"^(?:\s+(?:village|town|city|area|neighbou?rhood))?\s*(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?"
+    r"(?:(?P<dir>" + _DIRS + r"|central)(?:ern)?\s+)?(?:(?:countryside|suburbs|outskirts|province|governorate|district)\s+of\s+"
+    r"(?:the\s+)?)?(?P<rural>rural\s+)?$"
+    r"|^\s*(?:في|ب)\s*(?P<ar_level>(?:ريف|محافظة|منطقة)\s+)?$"
+    r"|^\s*,?\s*(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometers?|kilometres?|miles?)\s+)?(?P<ref>" + _DIRS + r")\s+of\s+"
+    r"(?:the\s+(?:town|city|village)\s+of\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    not_places: frozenset[str]
+    given_names: frozenset[str]
+    titles: frozenset[str]
+    locative_before: frozenset[str]
+    type_after: frozenset[str]
+    type_before_of: frozenset[str]
+    facility_words: tuple[str, ...]  # longest first
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load((DATA_DIR / "gazetteer" / "recognition.yaml").read_text(encoding="utf-8"))
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(plain(str(w)) for w in data[name])
+
+    facilities = tuple(sorted((plain(str(w)) for w in data["facility_words"]), key=len, reverse=True))
+    return Lexicon(words("not_places"), words("given_names"), words("titles"), words("locative_before"),
+                   words("type_after"), words("type_before_of"), facilities)
+
+
+def facility_core(name: str) -> str | None:
+    """"Tiyas Military Airbase" -> "tiyas"; None when the name does not end with a facility word."""
+    text = plain(name)
+    for word in lexicon().facility_words:
+        if text.endswith(" " + word):
+            return text[: -len(word) - 1].strip() or None
+    return None
+
+
+def plain(text: str) -> str:
+    """Lower case, apostrophes out, hyphens as spaces: how the word lists are compared."""
+    return " ".join(re.sub(r"['’`ʿʾ]", "", text.lower()).replace("-", " ").split())
+
+
+def qualifier_before(prefix: str) -> str | None:
+    for pattern, label in QUALIFIERS_BEFORE:
+        m = pattern.search(prefix)
+        if m:
+            return label.format(dir=m.group("dir").lower()) if "{dir}" in label else label
+    return None

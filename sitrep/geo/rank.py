@@ -1,0 +1,224 @@
+"""Find the gazetteer entries a name may mean, and rank them with what the text says around it.
+
+Every candidate gets points, each with a reason a user can read (`sitrep gazetteer lookup`):
+how well the name matches (exact spelling > same skeleton > near skeleton), the country focus,
+the admin hint ("in southern Idlib"), closeness to the other places of the post, the kind of place the
+text asks for ("province", "district") and importance (population, admin seat). No single signal
+decides; a fuzzy match only wins when the rest of the evidence agrees.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from sitrep.geo.gazetteer import Gazetteer, NameHit, PlaceRow, distance_km
+from sitrep.geo.normalize import fold, keys, sound
+
+MAX_CANDIDATES = 60
+
+# points; see docs/geocoding.md for what each one means
+NAME_WEIGHT = 8.0
+OWN_NAME = 0.5
+FOCUS_MATCH, FOCUS_MISMATCH = 3.0, -3.0
+DOC_COUNTRY = 1.0
+HINT_MATCH, HINT_COUNTY_MATCH, HINT_NEAR, HINT_MISMATCH = 3.0, 3.5, 2.5, -1.0
+HINT_NEAR_KM = 35.0
+PROXIMITY, PROXIMITY_KM = 2.5, 30.0
+ANCHOR_REGION, ANCHOR_COUNTY = 1.5, 2.0
+DISTRICT_SEAT = 1.5
+SUBDISTRICT_SEAT_KM = 15.0
+KIND_WANTED = 3.0
+KIND_DEFAULT = {"locality": 0.0, "feature": 1.0, "campus": -0.3, "neighbourhood": -0.8, "county": -0.6,
+                "subdistrict": -1.0, "region": -0.4, "country": -0.5}
+SEAT_BONUS = {"PPLC": 2.5, "PPLA": 2.0, "PPLA2": 1.5, "PPLA3": 0.8}  # capital, province, district, sub-district seat
+POPULATION_WEIGHT, POPULATION_CAP = 0.5, 3.5
+
+
+@dataclass
+class Candidate:
+    place: PlaceRow
+    matched: str  # the gazetteer spelling that matched
+    name_score: float  # 1.0 same folded spelling; less for skeleton and near-skeleton matches
+    primary: bool = False  # the spelling that matched is the place's own name, not an alternate
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, points: float, reason: str) -> None:
+        if points:
+            self.score += points
+            self.reasons.append(f"{points:+.1f} {reason}")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Another place of the same post, resolved without doubt: context for the others."""
+
+    lat: float
+    lon: float
+    name: str
+    key: str  # folded name as written in the text
+    cc: str
+    kind: str
+    admin1: str
+    admin2: str
+
+
+@dataclass
+class RankContext:
+    country: str | None = None  # ISO alpha-2 focus (--country, JSONL, or inferred)
+    country_inferred: bool = False
+    doc_countries: frozenset[str] = frozenset()
+    hint_places: list[PlaceRow] = field(default_factory=list)  # what the admin hint may mean
+    hint_text: str | None = None
+    anchors: list[Anchor] = field(default_factory=list)
+    want_kind: str | None = None  # "region" | "county" when the text says "province" / "district"
+
+
+def skeleton_score(similarity: float) -> float:
+    """Name score of a spelling found through the skeleton: 0.95 for a near-identical one, 0.69 at 0.8 alike."""
+    return max(0.0, min(0.95, 1.25 * similarity - 0.3125))
+
+
+def name_similarity(a: str, b: str) -> float:
+    """How alike two folded names are (0..1), letting vowels and endings vary the way transliterations do."""
+    raw = max(fuzz.ratio(a, b), fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")))
+    sa, sb = sound(a), sound(b)
+    alike = max(fuzz.ratio(sa, sb), fuzz.ratio(sa.replace(" ", ""), sb.replace(" ", "")))
+    return max(raw, 0.97 * alike) / 100.0
+
+
+def candidates(gaz: Gazetteer, name: str, country: str | None = None, fuzzy: bool = True) -> list[Candidate]:
+    """Every entry whose spelling matches `name`: folded key, then skeleton, then (for a known country)
+    skeletons one or two edits away. One candidate per place, keeping its best-matching spelling."""
+    key, skel = keys(name)
+    if not key:
+        return []
+    best: dict[int, tuple[float, NameHit]] = {}
+
+    def offer(hit: NameHit, score: float) -> None:
+        if hit.pid not in best or best[hit.pid][0] < score or (best[hit.pid][0] == score and hit.is_primary):
+            best[hit.pid] = (score, hit)
+
+    for hit in gaz.by_key(key):
+        offer(hit, 1.0)
+    if skel and len(key) >= 3:
+        for hit in gaz.by_skeleton(skel):
+            if hit.key != key:
+                offer(hit, skeleton_score(name_similarity(key, hit.key)))
+    if fuzzy and country and not best and len(skel) >= 4:
+        for near, edit_score in gaz.near_skeletons(skel, country):
+            for hit in gaz.by_skeleton(near):
+                sim = name_similarity(key, hit.key)
+                if sim >= 0.75:
+                    offer(hit, skeleton_score(sim) * edit_score / 100.0)
+    ranked = sorted(best.items(), key=lambda item: -item[1][0])[:MAX_CANDIDATES * 4]
+    out = []
+    for pid, (score, hit) in ranked:
+        out.append(Candidate(place=gaz.place(pid), matched=hit.variant, name_score=score, primary=hit.is_primary))
+    return out
+
+
+def score(candidate: Candidate, ctx: RankContext) -> Candidate:
+    p = candidate.place
+    candidate.score, candidate.reasons = 0.0, []
+    how = "same spelling" if candidate.name_score >= 1.0 else f"spelling {candidate.name_score:.2f} alike"
+    candidate.add(NAME_WEIGHT * candidate.name_score, f"name: {how} ('{candidate.matched}')")
+    if candidate.primary and candidate.name_score >= 1.0:
+        candidate.add(OWN_NAME, "its own name, not an alternate")
+    if ctx.country:
+        weight = 0.5 if ctx.country_inferred else 1.0
+        if p.cc == ctx.country:
+            candidate.add(FOCUS_MATCH * weight, f"in the focus country {ctx.country}")
+        else:
+            candidate.add(FOCUS_MISMATCH * weight, f"outside the focus country {ctx.country}")
+    if ctx.doc_countries and p.cc in ctx.doc_countries and p.cc != ctx.country:
+        candidate.add(DOC_COUNTRY, "same country as other places in the text")
+    if ctx.hint_places:
+        _score_hint(candidate, ctx)
+    if ctx.anchors and p.has_point:
+        _score_anchors(candidate, ctx.anchors)
+    if ctx.want_kind and p.kind == ctx.want_kind:
+        candidate.add(KIND_WANTED, f"the text asks for a {ctx.want_kind}")
+    else:
+        candidate.add(KIND_DEFAULT.get(p.kind, 0.0), f"kind: {p.kind}")
+    if p.kind == "locality" and p.population > 0:
+        pop = min(POPULATION_CAP, POPULATION_WEIGHT * math.log10(p.population + 1))
+        candidate.add(round(pop, 1), f"population {p.population:,}")
+    if p.fcode in SEAT_BONUS:
+        candidate.add(SEAT_BONUS[p.fcode], f"admin seat ({p.fcode})")
+    elif p.kind == "locality" and p.admin2 and fold(p.admin2) in (fold(p.name), fold(candidate.matched)):
+        candidate.add(DISTRICT_SEAT, f"seat of the district of the same name ({p.admin2})")
+    return candidate
+
+
+def _is_seat(c: Candidate) -> bool:
+    return any("seat" in r for r in c.reasons)
+
+
+def _score_anchors(candidate: Candidate, anchors: list[Anchor]) -> None:
+    p = candidate.place
+    points = [a for a in anchors if a.kind not in ("region", "county", "subdistrict")]
+    if points:
+        d, name = min((distance_km(p.lat, p.lon, a.lat, a.lon), a.name) for a in points)
+        candidate.add(round(PROXIMITY * math.exp(-d / PROXIMITY_KM), 1), f"{d:.0f} km from {name}, also in the text")
+    if any(a.kind == "county" and a.cc == p.cc and a.admin2 and a.admin2 == p.admin2 for a in anchors):
+        candidate.add(ANCHOR_COUNTY, f"in {p.admin2}, a district the text names")
+    elif any(a.kind == "region" and a.cc == p.cc and a.admin1 and a.admin1 == p.admin1 for a in anchors):
+        candidate.add(ANCHOR_REGION, f"in {p.admin1}, a province the text names")
+
+
+def _score_hint(candidate: Candidate, ctx: RankContext) -> None:
+    p = candidate.place
+    admin = 0.0
+    for hint in ctx.hint_places:
+        if hint.pid == p.pid or hint.cc != p.cc:
+            continue
+        if hint.kind == "county" and p.admin2 and hint.admin2 == p.admin2:
+            admin, why = HINT_COUNTY_MATCH, f"in the district named by the hint ({hint.admin2})"
+            break
+        if hint.kind == "region" and p.admin1 and hint.admin1 == p.admin1 and not admin:
+            admin, why = HINT_MATCH, f"in the province named by the hint ({hint.admin1})"
+    if admin:
+        candidate.add(admin, why)
+    towns = [h for h in ctx.hint_places if h.kind not in ("region", "county") and h.pid != p.pid and h.has_point]
+    if towns and p.has_point:
+        d, town = min((distance_km(p.lat, p.lon, h.lat, h.lon), h.name) for h in towns)
+        near = HINT_NEAR * math.exp(-d / HINT_NEAR_KM) * (0.4 if admin else 1.0)
+        if near >= 0.1:
+            candidate.add(round(near, 1), f"{d:.0f} km from {town}, named by the hint")
+            return
+    if not admin:
+        candidate.add(HINT_MISMATCH, f"not in '{ctx.hint_text}'")
+
+
+def rank(cands: list[Candidate], ctx: RankContext) -> list[Candidate]:
+    scored = [score(c, ctx) for c in cands]
+    _subdistrict_seats(scored)
+    return sorted(scored, key=lambda c: (-c.score, -c.place.population, c.place.pid))[:MAX_CANDIDATES]
+
+
+def _subdistrict_seats(cands: list[Candidate]) -> None:
+    """A village with a sub-district of the same name around it is that sub-district's seat: a known town."""
+    units = [c.place for c in cands if c.place.kind == "subdistrict" and c.place.has_point]
+    for c in cands:
+        p = c.place
+        if p.kind != "locality" or not p.has_point or _is_seat(c):
+            continue
+        key = fold(c.matched)
+        for unit in units:
+            if distance_km(p.lat, p.lon, unit.lat, unit.lon) <= SUBDISTRICT_SEAT_KM and fold(unit.name) in (key, fold(p.name)):
+                c.add(DISTRICT_SEAT, f"seat of the sub-district of the same name ({unit.name})")
+                break
+
+
+def hint_places(gaz: Gazetteer, hint: str, country: str | None) -> list[PlaceRow]:
+    """What an admin hint can mean: provinces, then districts of that name, then towns (for "near Aleppo")."""
+    found = [c for c in candidates(gaz, hint, country, fuzzy=False) if c.name_score >= 0.85]
+    if country:
+        found = [c for c in found if c.place.cc == country] or found
+    admin = sorted((c.place for c in found if c.place.kind in ("region", "county")), key=lambda p: p.kind != "region")
+    towns = sorted((c.place for c in found if c.place.kind == "locality"), key=lambda p: -p.population)[:3]
+    return admin + towns

@@ -1,0 +1,329 @@
+"""Toponym resolution: put each mention's location on the map, ACLED style, or say why not.
+
+geo_precision: 1 the place itself; 2 near it / part of an area (a qualifier such as "near", "outskirts of",
+"countryside of", "north of"; a district; a mountain, plain or highway); 3 only a province (its centroid)
+or a country. A name the gazetteer lacks, or one the context cannot disambiguate, leaves `place` empty
+(or at the admin level the text does establish) with `geo_note` saying why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from sitrep.countries import country_name, iso_numeric, to_iso2
+from sitrep.geo.features import EXTENDED_KINDS
+from sitrep.geo.gazetteer import Gazetteer, PlaceRow, distance_km
+from sitrep.geo.lexicon import facility_core, lexicon, plain
+from sitrep.geo.normalize import fold, is_generic, without_twin_words
+from sitrep.geo.rank import Anchor, Candidate, RankContext, candidates, hint_places, rank
+from sitrep.model import Document, Mention, Place
+
+MIN_NAME_SCORE = 0.6  # weaker spelling matches are not accepted, whatever the context
+CONFIDENT_NAME_SCORE = 0.85
+FACILITY_NAME_SCORE = 0.95  # a feature found through its name without the facility word
+AMBIGUOUS_GAP = 1.0  # points between the best two candidates below which the text has not chosen
+SAME_PLACE_KM = 15.0
+OUTER_KM = 40.0  # "Damascus - Jobar": Jobar must lie within this of Damascus
+
+_TYPE_SUFFIX = re.compile(
+    r"[\s,]+(?P<word>province|governorate|gov\.?|muhafazat?|district|region|sub-?district|nahiya|"
+    r"countryside|city|town|village|neighbou?rhood|quarter|suburbs?|area|outskirts|environs)$", re.I)
+_LEADING = re.compile(
+    r"^(?:the\s+)?(?:(?P<rural>rural|reef|rif)\s+|(?P<dir>(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?)\s+)?"
+    r"(?:(?:village|town|city|area|province|district|governorate)\s+of\s+)?", re.I)
+_WANT = {"province": "region", "governorate": "region", "gov": "region", "gov.": "region", "muhafaza": "region",
+         "muhafazat": "region", "district": "county", "subdistrict": "subdistrict", "sub-district": "subdistrict",
+         "nahiya": "subdistrict"}
+_SPACED_DASH = re.compile(r"\s+[-–]\s*|\s*[-–]\s+")
+_JOINING_DASH = re.compile(r"\b([A-Za-z]{3,})-(?=[A-Z])")
+_AREA_WORDS = {"countryside", "suburbs", "suburb", "outskirts", "environs", "area"}
+
+
+@dataclass
+class LocationText:
+    name: str
+    want_kind: str | None = None
+    qualifier: str | None = None  # implied by the words around the name ("Idlib countryside")
+    direction: str | None = None  # "northern Hama": the northern part of the province -> "north"
+
+
+def parse_location(text: str) -> LocationText:
+    """"Idlib province" -> Idlib (a region); "rural Aleppo" -> Aleppo (countryside of); "the town of X" -> X."""
+    name, want, qualifier, direction = text.strip(), None, None, None
+    lead = _LEADING.match(name)
+    if lead and lead.end() < len(name):
+        if lead.group("rural"):
+            # "Rif Dimashq" is a province's own name: only strip when the rest is not a name on its own
+            qualifier = "countryside of"
+        if lead.group("dir"):
+            direction = _direction(lead.group("dir"))
+        name = name[lead.end():]
+    while (m := _TYPE_SUFFIX.search(name)) and m.start() > 0:
+        word = m.group("word").lower()
+        want = want or _WANT.get(word)
+        if word in _AREA_WORDS:
+            qualifier = qualifier or ("countryside of" if word == "countryside" else "outskirts of"
+                                      if word == "outskirts" else "near")
+        name = name[:m.start()]
+    name = re.sub(r"'s$|’s$", "", name.strip(" ,"))
+    return LocationText(name=name or text.strip(), want_kind=want, qualifier=qualifier, direction=direction)
+
+
+def _direction(word: str) -> str | None:
+    """"northern" / "north-eastern" / "northeastern part of" -> "north" / "northeast"; "central" -> None."""
+    word = word.lower().replace("-", "").replace("ern", "").split()[0]
+    return word if word.startswith(("north", "south", "east", "west")) else None
+
+
+@dataclass
+class Resolution:
+    best: Candidate | None
+    ranked: list[Candidate] = field(default_factory=list)
+    note: str | None = None
+    ambiguous: bool = False
+    rival: Candidate | None = None  # the other reading that made it ambiguous
+    min_precision: int = 1  # 2 when only part of the name was found ("Daraa" of "Daraa al-Balad")
+
+
+def resolve_name(gaz: Gazetteer, text: str, ctx: RankContext) -> Resolution:
+    """The best reading of a location text, or why there is none; retries the parts of compound names."""
+    res = _resolve(gaz, text, ctx)
+    if res.best is not None and not res.ambiguous:
+        return res
+    for variant, outer, min_precision, why in _fallbacks(text, compound_only=res.best is not None):
+        sub_ctx = with_hint(gaz, ctx, outer) if outer else ctx
+        alt = _resolve(gaz, variant, sub_ctx, exact_only=min_precision > 1 or variant != variant.strip())
+        if alt.best is None or alt.ambiguous or (outer and not _inside(alt.best.place, sub_ctx.hint_places)):
+            continue
+        alt.note = f"no gazetteer match for '{text.strip()}'; {why}"
+        alt.min_precision = min_precision
+        return alt
+    return res
+
+
+def _inside(place: PlaceRow, outer: list[PlaceRow]) -> bool:
+    """True when a place lies in (or next to) one of the places an outer name may mean."""
+    for unit in outer:
+        if unit.cc != place.cc:
+            continue
+        if unit.kind == "region" and unit.admin1 == place.admin1 or unit.kind == "county" and unit.admin2 == place.admin2:
+            return True
+        if unit.has_point and place.has_point and distance_km(unit.lat, unit.lon, place.lat, place.lon) <= OUTER_KM:
+            return True
+    return False
+
+
+def _fallbacks(text: str, compound_only: bool = False) -> list[tuple[str, str | None, int, str]]:
+    """Other readings of a name the gazetteer lacks: (text, outer place, lowest precision, what was done)."""
+    out = []
+    name = parse_location(text).name
+    alternatives = [a.strip(" ,") for a in re.split(r"[/()]", name) if a.strip(" ,")]
+    if len(alternatives) > 1:  # "Tadmur/Palmyra town", "Al-Rai (Choban Bey)"
+        for alternative in alternatives:
+            out.append((parse_location(alternative).name, None, 1, f"matched '{alternative}'"))
+        return out
+    parts = _compound_parts(text)
+    if len(parts) == 2:
+        outer, inner = parts
+        out.append((inner, outer, 1, f"matched '{inner}' in '{outer}'"))
+        out.append((outer, None, 2, f"placed at '{outer}', the part the gazetteer knows"))
+    if compound_only:
+        return out
+    key = fold(name)
+    bare = without_twin_words(key)
+    if bare and bare != key:
+        out.append((bare, None, 1, f"matched '{bare}', its twin village (a few km apart)"))
+    words = name.split() if len(parts) == 1 else []
+    for n in range(len(words) - 1, 0, -1):
+        prefix = " ".join(words[:n])
+        if not is_generic(fold(prefix)) and len(fold(prefix).replace(" ", "")) >= 4:
+            out.append((prefix, None, 2, f"placed at '{prefix}', the part the gazetteer knows"))
+    return out
+
+
+def _compound_parts(text: str) -> list[str]:
+    """"Damascus - Al-Shaghour", "Taizz-Al Jahmaliyah" -> [outer, inner]; "Deir ez-Zor", "Al-Bab" stay whole."""
+    parts = [p.strip() for p in _SPACED_DASH.split(text.strip()) if p.strip()]
+    if len(parts) == 2:
+        return parts
+    for m in _JOINING_DASH.finditer(text):
+        if fold(m.group(1) + " x") != "x":  # the left word is not an article
+            return [text[:m.end(1)].strip(), text[m.end(1) + 1:].strip()]
+    return [text.strip()]
+
+
+def _resolve(gaz: Gazetteer, text: str, ctx: RankContext, exact_only: bool = False) -> Resolution:
+    loc = parse_location(text)
+    ctx = replace(ctx, want_kind=ctx.want_kind or loc.want_kind or ("region" if loc.direction else None))
+    cands = candidates(gaz, text, ctx.country) if loc.name != text.strip() else []
+    if not any(c.name_score >= 1.0 for c in cands):
+        cands = candidates(gaz, loc.name, ctx.country) + cands
+    cands = [c for c in _unique(cands) if _admissible(c, ctx) and (c.name_score >= 1.0 or not exact_only)]
+    core = facility_core(loc.name) if not any(c.name_score >= 1.0 for c in cands) else None
+    if core:  # "Tiyas Military Airbase" -> the curated "T4 air base" (also called "Tiyas air base")
+        cands += [Candidate(gaz.place(pid), matched=core, name_score=FACILITY_NAME_SCORE) for pid in gaz.features_by_core(core)]
+    if not cands:
+        return Resolution(None, note=f"no gazetteer match for '{loc.name}'")
+    ranked = rank(cands, ctx)
+    best = ranked[0]
+    rival = next((c for c in ranked[1:] if c.name_score >= best.name_score - 0.1
+                  and not _same_place(best.place, c.place)), None)
+    if rival is not None and best.score - rival.score < AMBIGUOUS_GAP:
+        return Resolution(best, ranked, note=_ambiguity_note(loc.name, best, rival), ambiguous=True, rival=rival)
+    return Resolution(best, ranked)
+
+
+def _admissible(c: Candidate, ctx: RankContext) -> bool:
+    """Weak spellings are never accepted; outside a stated focus country only exact, prominent places are."""
+    if c.place.kind == "country":
+        return c.name_score >= 1.0
+    if c.name_score < MIN_NAME_SCORE:
+        return False
+    if ctx.country and not ctx.country_inferred and c.place.cc != ctx.country:
+        return c.name_score >= 1.0 and (c.place.kind in ("region", "feature") or c.place.population >= 15000)
+    return True
+
+
+def _unique(cands: list[Candidate]) -> list[Candidate]:
+    seen: dict[int, Candidate] = {}
+    for c in cands:
+        if c.place.pid not in seen or seen[c.place.pid].name_score < c.name_score:
+            seen[c.place.pid] = c
+    return list(seen.values())
+
+
+def _same_place(a: PlaceRow, b: PlaceRow) -> bool:
+    """Two entries for one place: a town and the district named after it, or twins a few km apart."""
+    if a.cc != b.cc:
+        return False
+    if a.kind == b.kind == "country":
+        return True
+    for unit, other in ((a, b), (b, a)):
+        if unit.kind == "county" and other.admin2 == unit.admin2 or unit.kind == "region" and other.admin1 == unit.admin1:
+            return True
+    if not (a.has_point and b.has_point):
+        return False
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM
+
+
+def _ambiguity_note(name: str, best: Candidate, rival: Candidate) -> str:
+    def where(p: PlaceRow) -> str:
+        return ", ".join(x for x in (p.admin2, p.admin1, p.cc) if x)
+
+    return f"ambiguous: '{name}' may be {best.place.name} ({where(best.place)}) or {rival.place.name} ({where(rival.place)})"
+
+
+def precision_for(place: PlaceRow, qualifier: str | None) -> int:
+    if place.kind in ("region", "country"):
+        return 3
+    if place.kind in ("county", "subdistrict") or (place.kind == "feature" and place.fcode in EXTENDED_KINDS):
+        return 2
+    return 2 if qualifier else 1
+
+
+def to_place(row: PlaceRow, precision: int) -> Place:
+    """ACLED-style record; a country alone gets no coordinates (a point would pretend to know where)."""
+    point = row.has_point and row.kind != "country"
+    return Place(
+        name=row.name, country=country_name(row.cc), iso=iso_numeric(row.cc),
+        admin1=(row.admin1 or None) if row.kind != "country" else None,
+        admin2=(row.admin2 or None) if row.kind not in ("region", "country") else None,
+        latitude=round(row.lat, 5) if point else None,
+        longitude=round(row.lon, 5) if point else None,
+        geo_precision=precision, gazetteer_id=row.gid, country_code=row.cc,
+    )
+
+
+def _seat_of(unit: PlaceRow, ranked: list[Candidate]) -> PlaceRow:
+    """A district or sub-district is placed at its seat (ACLED's convention) when the candidates hold it:
+    the district's admin seat (PPLA2), or a town of the same name inside it."""
+    if unit.kind not in ("county", "subdistrict"):
+        return unit
+    for c in ranked:
+        p = c.place
+        if p.kind != "locality" or p.cc != unit.cc or not p.has_point or p.admin2 != unit.admin2:
+            continue
+        if (unit.kind == "county" and p.fcode == "PPLA2") or fold(p.name) == fold(unit.name) or \
+                fold(c.matched) in {fold(unit.name), fold(unit.admin2)}:
+            return replace(p, kind=unit.kind, gid=unit.gid, name=unit.name)
+    return unit
+
+
+def province_fallback(gaz: Gazetteer, res: Resolution) -> PlaceRow | None:
+    """When rivals share a province, the province is what the text establishes."""
+    if res.best is None or res.rival is None:
+        return None
+    a, b = res.best.place, res.rival.place
+    if a.admin1 and a.admin1 == b.admin1 and a.cc == b.cc:
+        return gaz.admin_unit(a.cc, "region", a.admin1)
+    return None
+
+
+def with_hint(gaz: Gazetteer, ctx: RankContext, hint: str) -> RankContext:
+    """The context plus what an admin hint ("southern Idlib", "Homs countryside") may mean."""
+    return replace(ctx, hint_places=hint_places(gaz, parse_location(hint).name, ctx.country), hint_text=hint)
+
+
+def focus_country(document: Document) -> str | None:
+    return to_iso2(document.country) if document.country else None
+
+
+def confident(res: Resolution) -> bool:
+    return res.best is not None and not res.ambiguous and res.best.name_score >= CONFIDENT_NAME_SCORE \
+        and res.best.place.has_point and res.best.place.kind != "country"
+
+
+def infer_country(anchors: list[Anchor]) -> str | None:
+    counts = Counter(a.cc for a in anchors)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def context_for(base: RankContext, anchors: list[Anchor], exclude_key: str) -> RankContext:
+    own = [a for a in anchors if a.key != exclude_key]
+    return replace(base, anchors=own, doc_countries=frozenset(a.cc for a in own))
+
+
+def resolve_mention(gaz: Gazetteer, mention: Mention, base: RankContext, anchors: list[Anchor]) -> None:
+    text = mention.location_text or ""
+    loc = parse_location(text)
+    ctx = context_for(base, anchors, fold(loc.name))
+    if mention.admin_hint:
+        ctx = with_hint(gaz, ctx, mention.admin_hint)
+    qualifier = mention.location_qualifier or loc.qualifier
+    if plain(loc.name) in lexicon().not_places:
+        mention.place, mention.geo_note = None, f"'{loc.name}' is not a place name"
+        return
+    res = resolve_name(gaz, text, ctx)
+    if res.best is not None and not res.ambiguous:
+        precision = max(res.min_precision, precision_for(res.best.place, qualifier))
+        mention.place = to_place(_seat_of(res.best.place, res.ranked), precision)
+        direction = loc.direction or (_direction(qualifier) if qualifier and qualifier.endswith("part of") else None)
+        if res.best.place.kind == "region" and direction:
+            part = gaz.region_part(res.best.place.cc, res.best.place.admin1, direction)
+            if part is not None:
+                mention.place.latitude, mention.place.longitude = round(part[0], 5), round(part[1], 5)
+                mention.geo_note = f"placed at the middle of the {direction}ern part of {res.best.place.admin1}"
+                return
+        if res.best.place.kind == "country":
+            mention.geo_note = "country level only: no finer place named"
+        elif res.note:
+            mention.geo_note = res.note
+        elif res.best.name_score < 1.0:
+            mention.geo_note = f"matched '{loc.name}' to the spelling '{res.best.matched}'"
+        return
+    if res.ambiguous:
+        province = province_fallback(gaz, res)
+        if province is not None:
+            mention.place = to_place(province, 3)
+            mention.geo_note = res.note + "; placed at their province"
+            return
+    hint_row = next(iter(ctx.hint_places), None)
+    if hint_row is not None and hint_row.has_point:
+        precision = 3 if hint_row.kind == "region" else 2
+        mention.place = to_place(hint_row, precision)
+        mention.geo_note = f"{res.note}; placed at '{mention.admin_hint}', which the text names"
+        return
+    mention.place = None
+    mention.geo_note = res.note

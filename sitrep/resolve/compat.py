@@ -1,0 +1,305 @@
+"""Compatibility: could two mentions be reports of the same real event? (pure functions)
+
+Each dimension gives a verdict: type, date, place, actors. A conflict on any of them vetoes the
+pair. Otherwise the pair *supports* a merge only if both date and place are known and agree
+(or the two mentions come from the same document, where a sentence without a place refers
+back to the event just described). Support is `strong` (same place, same day) or `weak` (a
+nearby or province-only place, a neighbouring day, a week/month date): a weak link may only
+join an event that is the one candidate in reach (see `cluster`). The rules, and why, are in
+docs/resolution.md.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import yaml
+from rapidfuzz import fuzz
+
+from sitrep.geo.normalize import keys as name_keys
+from sitrep.geo.normalize import without_twin_words
+from sitrep.model import Mention
+from sitrep.paths import data_file
+from sitrep.resolve.actors import actor1_agrees, actors_verdict
+from sitrep.resolve.blocking import WINDOW_DAYS, has_coordinates, is_dated, norm_name
+
+SAME_PLACE_KM = 1.0  # two gazetteer entries this close are one place (duplicate records)
+MAX_NEAR_KM = 6.0  # "near X" reaches this far (when gazetteer ids are missing); below half a cell
+NAME_SIMILARITY = 88  # rapidfuzz ratio of two spellings of one unresolved place name
+DISTINCTIVE_TOLL = 3  # a death toll from this figure up can tie two reports together ...
+TOLL_RATIO = 1.5  # ... when the other report's toll is within this ratio of it
+MASS_CASUALTY = 10  # ... or when both are at least this high
+
+TypeVerdict = Literal["same", "related", "conflict"]
+DateVerdict = Literal["same", "near", "coarse", "unknown", "conflict"]
+PlaceVerdict = Literal["same", "near", "coarse", "unknown", "conflict"]
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why two mentions may be one event: `score` ranks candidates, `strong` says no ambiguity."""
+
+    score: float
+    strong: bool
+
+
+@lru_cache(maxsize=1)
+def _related_types() -> frozenset[frozenset[str]]:
+    text = data_file("resolve/compatible_types.yaml").read_text(encoding="utf-8")
+    return frozenset(frozenset(pair) for pair in yaml.safe_load(text)["related"])
+
+
+def type_verdict(a: Mention, b: Mention) -> TypeVerdict:
+    if a.event_type == b.event_type and a.sub_event_type == b.sub_event_type:
+        return "same"
+    if frozenset((a.sub_event_type, b.sub_event_type)) in _related_types():
+        return "related"
+    return "conflict"
+
+
+def date_verdict(a: Mention, b: Mention) -> DateVerdict:
+    """Day vs day: the same day, or the next (`near`, allowed only with more evidence).
+
+    A week or month date matches any date within its window (`coarse`); a year-only or unknown
+    date says nothing (`unknown`).
+    """
+    if not (is_dated(a) and is_dated(b)):
+        return "unknown"
+    gap = abs((a.event_date - b.event_date).days)  # type: ignore[operator]
+    if a.date_precision == "day" and b.date_precision == "day":
+        return "same" if gap == 0 else "near" if gap == 1 else "conflict"
+    window = max(WINDOW_DAYS.get(a.date_precision, 0), WINDOW_DAYS.get(b.date_precision, 0))
+    return "coarse" if gap <= window else "conflict"
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _country(m: Mention) -> str:
+    if m.place is None:
+        return ""
+    return (m.place.country_code or norm_name(m.place.country)).lower()
+
+
+def names_match(x: str | None, y: str | None) -> bool:
+    """Two spellings of one place name ("Khan Sheikhoun" / "Khan Shaykhun", "al-Tamanah" / "Tamanah")."""
+    if not (x and y):
+        return False
+    (fold_x, skeleton_x), (fold_y, skeleton_y) = name_keys(x), name_keys(y)
+    if not (fold_x and fold_y):
+        return False
+    if fold_x == fold_y or (len(skeleton_x) >= 3 and skeleton_x == skeleton_y):
+        return True
+    return fuzz.ratio(fold_x, fold_y) >= NAME_SIMILARITY
+
+
+_AREA_WORDS = re.compile(
+    r"\b(?:province|governorate|region|district|countryside|outskirts|city|town|village|area|oblast|raion)\b",
+    re.IGNORECASE,
+)
+
+
+def unresolved_name(m: Mention) -> str | None:
+    """The place as written, when the gazetteer could not place it exactly: no place at all, or a
+    fallback to a wider area under another name ("Abu Hariq" placed at the province of Hama)."""
+    if not m.location_text:
+        return None
+    if m.place is None:
+        return m.location_text
+    if m.place.geo_precision == 1:
+        return None
+    written = _AREA_WORDS.sub(" ", m.location_text)
+    if names_match(written, m.place.name) or names_match(written, m.place.admin1):
+        return None
+    return m.location_text
+
+
+def _unresolved_verdict(a: Mention, b: Mention, written_a: str | None, written_b: str | None) -> PlaceVerdict:
+    """At least one place the gazetteer could not resolve: compare what was written.
+
+    Two different unresolved names are two places (usually villages missing from the gazetteer);
+    an unresolved name and a resolved village must be spelled alike. A province-only report, or
+    no place phrase at all, says nothing either way.
+    """
+    if written_a and written_b:
+        return "same" if names_match(written_a, written_b) else "conflict"
+    written, other = (written_a, b) if written_a else (written_b, a)
+    if other.place is None or other.place.geo_precision == 3:
+        return "unknown"
+    return "same" if names_match(written, other.place.name) or names_match(written, other.location_text) else "conflict"
+
+
+def _area_like(m: Mention) -> bool:
+    """A town that gives its name to its province ("Idlib", "Hama", "Taizz"): a report naming it
+    may mean the province, so it only ever ties reports together with corroborating detail."""
+    place = m.place
+    if place is None or not place.admin1:
+        return False
+    return names_match(place.name, place.admin1) or names_match(m.location_text, place.admin1)
+
+
+def twin_villages(x: str | None, y: str | None) -> bool:
+    """Two names that differ only by the words telling twin villages apart ("Eastern Ghariyeh" /
+    "Western Ghariyeh", "Big Oweinat" / "Little Oweinat"): two places, whatever the gazetteer says."""
+    if not (x and y):
+        return False
+    fold_x, fold_y = name_keys(x)[0], name_keys(y)[0]
+    if fold_x == fold_y:
+        return False
+    stem_x, stem_y = without_twin_words(fold_x), without_twin_words(fold_y)
+    return bool(stem_x) and stem_x == stem_y
+
+
+def place_verdict(a: Mention, b: Mention) -> PlaceVerdict:
+    """`same` village, `near` it (or a shared area), the same province (`coarse`), or a `conflict`.
+
+    Only two reports placed exactly at one village (precision 1) are the `same` place; "near X",
+    "the countryside of X" (precision 2) name an area around X where other villages lie, so two
+    of them at the same X are only `near` each other, as is X itself.
+    """
+    pa, pb = a.place, b.place
+    if twin_villages(a.location_text, b.location_text):
+        return "conflict"
+    written_a, written_b = unresolved_name(a), unresolved_name(b)
+    if written_a or written_b:
+        return _unresolved_verdict(a, b, written_a, written_b)
+    if pa is None or pb is None:
+        return "unknown"
+    ca, cb = _country(a), _country(b)
+    if ca and cb and ca != cb:
+        return "conflict"
+    if 3 in (pa.geo_precision, pb.geo_precision):
+        if not (pa.admin1 and pb.admin1):
+            return "unknown"
+        return "coarse" if norm_name(pa.admin1) == norm_name(pb.admin1) else "conflict"
+    if not (has_coordinates(a) and has_coordinates(b)):
+        return "unknown"
+    km = haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude)  # type: ignore[arg-type]
+    if pa.gazetteer_id and pb.gazetteer_id:
+        # two gazetteer entries: one place only if the same entry, or a duplicate record of it
+        one_place = (pa.gazetteer_id == pb.gazetteer_id and km <= MAX_NEAR_KM) or (
+            km <= SAME_PLACE_KM and norm_name(pa.name) == norm_name(pb.name)
+        )
+        if not one_place:
+            return "conflict"  # another village, or an area named after another place
+        return "same" if pa.geo_precision == pb.geo_precision == 1 and not (_area_like(a) or _area_like(b)) else "near"
+    if pa.geo_precision == pb.geo_precision == 1 and km <= SAME_PLACE_KM and not (_area_like(a) or _area_like(b)):
+        return "same"
+    if pa.geo_precision == 1 and pb.geo_precision == 1:
+        return "conflict"  # two different villages
+    return "near" if km <= MAX_NEAR_KM else "conflict"
+
+
+def _distinctive_toll(a: Mention, b: Mention) -> bool:
+    """Both report a death toll high enough not to be a coincidence, and close to each other.
+
+    One or two dead are common figures; from DISTINCTIVE_TOLL up, two tolls of which the higher is
+    at most TOLL_RATIO times the lower (early and later counts differ), or two mass-casualty
+    figures, point to one event.
+    """
+    if a.fatalities is None or b.fatalities is None:
+        return False
+    low, high = sorted((a.fatalities, b.fatalities))
+    return low >= DISTINCTIVE_TOLL and (high <= low * TOLL_RATIO or low >= MASS_CASUALTY)
+
+
+def _same_toll(a: Mention, b: Mention) -> bool:
+    return a.fatalities is not None and a.fatalities >= DISTINCTIVE_TOLL and a.fatalities == b.fatalities
+
+
+def _mass_casualty(a: Mention, b: Mention) -> bool:
+    return min(a.fatalities or 0, b.fatalities or 0) >= MASS_CASUALTY
+
+
+def _proximity(a: Mention, b: Mention) -> float:
+    """In [0, 1): how close two mentions of one document are in the text (for a back-reference)."""
+    if not (a.evidence and b.evidence):
+        return 0.0
+    gap = abs(a.evidence[0].start - b.evidence[0].start)
+    return 1.0 / (1.0 + gap / 200.0)
+
+
+def _vague_match_allowed(kind: TypeVerdict, when: DateVerdict, where: PlaceVerdict, detail: bool) -> bool:
+    """Across documents, one vague dimension at most, and only with a corroborating detail."""
+    if when == "near":  # the next day: a late report, or the next strike on the same village
+        return where == "same" and kind == "same" and detail
+    if where == "coarse":  # a province-only report merges with care
+        return when in ("same", "unknown") and kind == "same" and detail
+    if where == "near":  # "near X" and "in X" are two places to ACLED: the same toll says it is one event
+        return when in ("same", "unknown") and detail
+    if when == "coarse":  # a week or a month holds many strikes on one village
+        return where in ("same", "unknown") and detail
+    return True
+
+
+def link(a: Mention, b: Mention, same_source: bool = False) -> Link | None:
+    """None when the two mentions cannot be one event; else how well they support a merge.
+
+    `same_source`: the two mentions come from the same document, or from near-duplicate copies
+    of one text (a repost says nothing new, so it may be matched like its original).
+    """
+    same_doc = same_source or a.document_id == b.document_id
+    kind = type_verdict(a, b)
+    when = date_verdict(a, b)
+    where = place_verdict(a, b)
+    battle = a.event_type == b.event_type == "Battles"
+    actors = actors_verdict(a.actor1, a.actor2, b.actor1, b.actor2, symmetric=battle)
+    if "conflict" in (kind, when, where, actors):
+        return None
+    # a weaker match on one dimension needs a corroborating detail: the same document, or a
+    # distinctive death toll reported by both, with the same named attacker (or a toll so high
+    # that two such events on one day and place are not credible)
+    named = actor1_agrees(a.actor1, b.actor1)
+    detail = same_doc or (_distinctive_toll(a, b) and (named or _mass_casualty(a, b)))
+    if kind == "related" and not (where == "same" and when == "same" and detail):
+        return None
+    if not same_doc and not _vague_match_allowed(kind, when, where, detail):
+        return None
+    if when == "near" and not (same_doc or (named and _same_toll(a, b))):
+        return None  # the next day: a late report, or the next day of a bombardment of the same town
+
+    score = {"same": 2.0, "related": 0.5}[kind]
+    score += {"same": 2.0, "near": 0.5, "coarse": 0.5, "unknown": 0.0}[when]
+    score += {"same": 3.0, "near": 1.5, "coarse": 0.5, "unknown": 0.0}[where]
+    score += 1.0 if actors == "agree" else 0.0
+    if same_doc:
+        score += 0.5 + _proximity(a, b)
+
+    known = where != "unknown" and when != "unknown"
+    if not known:
+        # only a sentence of the same document may lean on its neighbour for the missing place/date
+        return Link(score, strong=actors != "target") if same_doc else None
+    return Link(score, strong=where == "same" and when == "same" and actors != "target")
+
+
+def vetoes(a: Mention, b: Mention, same_source: bool = False) -> bool:
+    """True when the two mentions contradict each other (for complete linkage within an event)."""
+    return link(a, b, same_source) is None and contradicts(a, b, same_source)
+
+
+def contradicts(a: Mention, b: Mention, same_source: bool = False) -> bool:
+    """For a pair without a link: is it a contradiction, or does one report just say less?
+
+    A contradiction is a conflict on any dimension, another (even if related) sub-type, or
+    another day, that nothing ties together. A vaguer place or date, or a missing one, is not:
+    such a report may simply say less than the rest of the event.
+    """
+    if same_source or a.document_id == b.document_id:
+        return True  # within one document only a conflict leaves a pair without a link
+    battle = a.event_type == b.event_type == "Battles"
+    kind, when = type_verdict(a, b), date_verdict(a, b)
+    actors = actors_verdict(a.actor1, a.actor2, b.actor1, b.actor2, symmetric=battle)
+    return "conflict" in (kind, when, place_verdict(a, b), actors) or kind == "related" or when == "near"
+
+
+def silent(a: Mention, b: Mention, same_source: bool = False) -> bool:
+    """The pair neither supports nor contradicts a merge (something to compare is missing or vague)."""
+    return link(a, b, same_source) is None and not vetoes(a, b, same_source)

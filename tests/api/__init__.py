@@ -1,0 +1,1 @@
+"""API tests over a database built from known events."""
