@@ -2,6 +2,10 @@
 
 To change the schema: append a function to `MIGRATIONS` that brings version N-1 to N. Never edit
 a released migration; databases in the field have already run it.
+
+A new database runs every migration in turn, and v1 creates the tables as `schema.py` declares them
+now, so every later migration must be idempotent: create with checkfirst / IF NOT EXISTS, add a
+column only when it is missing.
 """
 
 from __future__ import annotations
@@ -49,7 +53,24 @@ def _v3_event_query_indexes(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_resolution_index, _v3_event_query_indexes]
+def _v4_mention_evidence_text(conn: Connection) -> None:
+    """Evidence as plain text, so that free-text search matches quotes and non-Latin script."""
+    columns = {c["name"] for c in inspect(conn).get_columns("mentions")}
+    if "evidence_text" not in columns:
+        conn.exec_driver_sql("ALTER TABLE mentions ADD COLUMN evidence_text TEXT")
+    m = schema.mentions
+    pending = conn.execute(select(m.c.id, m.c.evidence).where(m.c.evidence_text.is_(None))).all()
+    for mention_id, evidence in pending:
+        text = "\n".join(item["text"] for item in evidence or [])
+        conn.execute(m.update().where(m.c.id == mention_id).values(evidence_text=text))
+
+
+MIGRATIONS: list[Migration] = [
+    _v1_initial,
+    _v2_resolution_index,
+    _v3_event_query_indexes,
+    _v4_mention_evidence_text,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

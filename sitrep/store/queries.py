@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Select, String, Text, and_, cast, func, or_, select
+from sqlalchemy import Select, String, and_, cast, func, or_, select
 
 from sitrep.model import Event
 from sitrep.store import rows, schema
@@ -45,8 +45,6 @@ def _like(column: Any, needle: str, dialect: str = "default") -> Any:
     SQLite's LIKE already ignores (ASCII) case, as its lower() folds ASCII only: leaving lower()
     out there gives the same answer 3-4 times faster. Elsewhere ILIKE (lower() LIKE lower()).
     """
-    if isinstance(column.type, JSON):
-        column = cast(column, Text)  # the evidence list, searched as its JSON text
     literal = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     if dialect == "sqlite":
         return column.like(f"%{literal}%", escape="\\")
@@ -111,7 +109,7 @@ def _conditions(q: EventQuery, dialect: str = "default") -> list[Any]:
         conds.append(e.c.corroboration >= q.min_corroboration)
     if q.text:
         # one pass over the mentions (an IN subquery), not one correlated lookup per event
-        matching = select(m.c.event_id).where(m.c.event_id.is_not(None), _like(m.c.evidence, q.text, dialect))
+        matching = select(m.c.event_id).where(m.c.event_id.is_not(None), _like(m.c.evidence_text, q.text, dialect))
         in_evidence = e.c.id.in_(matching)
         conds.append(or_(_like(e.c.notes, q.text, dialect), in_evidence))
     return conds

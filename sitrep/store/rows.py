@@ -52,6 +52,10 @@ def evidence_to_json(evidence: list[Evidence]) -> list[dict[str, Any]]:
     return [{"text": e.text, "start": e.start, "end": e.end} for e in evidence]
 
 
+def evidence_text(evidence: list[Evidence]) -> str:
+    return "\n".join(e.text for e in evidence)
+
+
 def json_to_evidence(items: list[dict[str, Any]]) -> list[Evidence]:
     return [Evidence(text=i["text"], start=i["start"], end=i["end"]) for i in items]
 
@@ -128,6 +132,7 @@ def mention_to_row(mention: Mention, event_id: str | None = None) -> dict[str, A
     row.update(place_to_row(mention.place))
     row["attribution"] = list(mention.attribution)
     row["evidence"] = evidence_to_json(mention.evidence)
+    row["evidence_text"] = evidence_text(mention.evidence)
     row["event_id"] = event_id
     return row
 

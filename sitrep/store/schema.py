@@ -130,6 +130,7 @@ mentions = Table(
     Column("certainty", String(16), nullable=False),
     Column("attribution", JSON, nullable=False),
     Column("evidence", JSON, nullable=False),
+    Column("evidence_text", Text),  # the evidence sentences as plain text, for free-text search
     Index("ix_mentions_document", "document_id"),
     Index("ix_mentions_date", "event_date"),
 )

@@ -100,3 +100,47 @@ def test_merged_event_id_keeps_resolving(store):
         assert store.canonical_event_id(conn, "ev_old") == "ev_new"
         assert store.canonical_event_id(conn, "ev_mid") == "ev_new"
         assert store.canonical_event_id(conn, "ev_other") == "ev_other"
+
+
+def test_free_text_search_matches_quotes_and_arabic_script(store):
+    from sitrep.model import Evidence, Mention
+    from sitrep.resolve import resolve_into
+    from sitrep.store import EventQuery, iter_events
+
+    body = 'Residents said "the bakery is gone" after the strike on معرة النعمان.'
+    doc = make_document("d" * 32, "quote.txt", body)
+    mention = Mention(
+        id="m_quote", document_id=doc.id, post_index=0, event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike", evidence=[Evidence(body, 0, len(body))],
+        event_date=date(2020, 6, 14), date_precision="day",
+    )  # fmt: skip
+    with store.transaction() as conn:
+        store.add_document(conn, doc)
+        store.add_mentions(conn, [mention])
+        resolve_into(store, conn, [mention], set())
+    for needle in ('"the bakery is gone"', "معرة النعمان", "BAKERY"):
+        assert [e.mention_ids for e in iter_events(store, EventQuery(text=needle))] == [["m_quote"]], needle
+    assert list(iter_events(store, EventQuery(text="no such words"))) == []
+
+
+def test_evidence_text_is_backfilled_for_databases_made_before_it(db_path):
+    from sitrep.store import migrations
+
+    Store.open(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "insert into documents (id, source, version, media_type, body, ingested_at) "
+            "values ('doc', 's', 1, 'text/plain', 'b', '2020-01-01 00:00:00')"
+        )
+        conn.execute(
+            "insert into mentions (id, document_id, post_index, event_type, sub_event_type, date_precision, "
+            "modality, certainty, attribution, evidence) values ('m', 'doc', 0, 'Battles', 'Armed clash', "
+            "'day', 'occurred', 'asserted', '[]', '[{\"text\": \"Clashes in Saraqib\", \"start\": 0, \"end\": 18}]')"
+        )
+        conn.execute("update meta set value='3' where key='schema_version'")
+    Store.open(db_path).close()
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("select evidence_text from mentions").fetchone() == ("Clashes in Saraqib",)
+        assert conn.execute("select value from meta where key='schema_version'").fetchone() == (
+            str(migrations.SCHEMA_VERSION),
+        )
