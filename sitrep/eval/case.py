@@ -1,7 +1,7 @@
 """Score event sub-type classification on CASE 2021 task 2 snippets.
 
-A snippet's label is the sub-type of the first event extracted from it, as its CASE code (the
-codebook's `code`; Diplomacy -> DIPLO); no event -> NONE. CASE classes outside sitrep's taxonomy
+A snippet's label is the sub-type of the first event extracted from it that no party denies, as its
+CASE code (the codebook's `code`; Diplomacy -> DIPLO); no event -> NONE. CASE classes outside sitrep's taxonomy
 (ATTRIB, ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER) are expected as NONE.
 """
 
@@ -47,7 +47,8 @@ def evaluate(path: str, extractor, geocoder, limit: int | None = None, show_prog
     pairs: list[tuple[str, str]] = []
     with progress_bar(len(documents), "CASE snippets", show_progress) as advance:
         for (_, label), mentions in zip(rows, run_stages(extractor, None, documents, advance)):
-            predicted = codes.get(mentions[0].sub_event_type, NONE) if mentions else NONE
+            told = [m for m in mentions if m.modality != "denied"]  # a denied event is no event
+            predicted = codes.get(told[0].sub_event_type, NONE) if told else NONE
             pairs.append((gold_label(label), predicted))
     correct = sum(1 for g, p in pairs if g == p)
     confusions = Counter((g, p) for g, p in pairs if g != p).most_common(10)

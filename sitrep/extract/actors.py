@@ -14,8 +14,9 @@ from pathlib import Path
 import yaml
 
 from sitrep.countries import country_name
+from sitrep.paths import data_file
 
-DEFAULT_ACTORS = Path(__file__).resolve().parents[1] / "data" / "actors.yaml"
+DEFAULT_ACTORS = data_file("actors.yaml")
 
 # generic roles and how they are named once the event's country is known: (name, inter, family)
 GENERIC_ROLES: dict[str, tuple[str, int, str]] = {
@@ -68,6 +69,11 @@ def _is_acronym(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(alias) <= 8
 
 
+_ON_BEHALF = re.compile(
+    r"^\s*,?\s*(?:supporting|loyal to|affiliated (?:with|to)|allied (?:with|to)|backing|belonging to|linked to|aligned with|"
+    r"fighting (?:for|with|alongside))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
 
 
@@ -126,6 +132,13 @@ class ActorDictionary:
             )
             for alias in spec.get("aliases", []):
                 self._add(alias, entry)
+        self._named: dict[str, Actor] = {}
+        for spec in data.get("actors", []):
+            family = spec.get("family", [])
+            self._named.setdefault(spec["name"], Actor(spec["name"], int(spec.get("inter", 0)),
+                                                       tuple(family if isinstance(family, list) else [family]), "named"))
+        self._unattributed_air: dict[str, str] = dict(data.get("unattributed_air", {}))
+        self._unattributed_attack: dict[str, str] = dict(data.get("unattributed_attack", {}))
         self._acled: dict[str, tuple[str, ...]] = {}
         for spec in data.get("actors", []):
             family = spec.get("family", [])
@@ -133,6 +146,12 @@ class ActorDictionary:
             for name in [spec["name"], *spec.get("acled_names", [])]:
                 self._acled[name.replace("({country})", "").strip().lower()] = families
         self._longest = max((len(a.split()) for a in [*self._exact, *self._entries]), default=1)
+        # the longest alias starting with each first word: most words start none, and cost one probe
+        self._starts: dict[str, int] = {}
+        for alias in [*self._exact, *self._entries]:
+            words = alias.split()
+            key = words[0].lower()
+            self._starts[key] = max(self._starts.get(key, 0), len(words))
 
     def _add(self, alias: str, entry: Entry) -> None:
         alias = _norm(alias)
@@ -150,7 +169,8 @@ class ActorDictionary:
         tokens = _tokens(text)
         found: list[ActorMatch] = []
         for i in range(len(tokens)):
-            for j in range(min(len(tokens), i + self._longest), i, -1):
+            longest = self._starts.get(tokens[i][2].lower(), 0)
+            for j in range(min(len(tokens), i + longest), i, -1):
                 start, end = tokens[i][0], tokens[j - 1][1]
                 phrase = " ".join(t[2] for t in tokens[i:j])
                 entries = self._exact.get(phrase) or self._entries.get(phrase.lower())
@@ -167,8 +187,24 @@ class ActorDictionary:
                     and all(e.kind in ("generic", "military", "police") and e.iso is None for e in match.entries):
                 kept[-1] = ActorMatch(kept[-1].start, match.end, text[kept[-1].start : match.end], kept[-1].entries)
                 continue
+            # "snipers supporting the Houthi movement", "gunmen loyal to the SDF": the side they fight for
+            if kept and _ON_BEHALF.match(text[kept[-1].end : match.start]) \
+                    and all(e.kind != "named" for e in kept[-1].entries) and any(e.kind == "named" for e in match.entries):
+                kept[-1] = ActorMatch(kept[-1].start, match.end, text[kept[-1].start : match.end], match.entries)
+                continue
             kept.append(match)
         return kept
+
+    def unattributed_attack(self, country: str | None) -> Actor | None:
+        """Who an attack with no named author on `country`'s own forces is coded to, where one enemy alone
+        fights them there (Saudi Arabia's border war with the Houthis)."""
+        name = self._unattributed_attack.get(country or "")
+        return self._named.get(name) if name else None
+
+    def unattributed_air(self, country: str | None) -> Actor | None:
+        """Who an air strike with no named author is coded to in `country`, when one air force alone flies there."""
+        name = self._unattributed_air.get(country or "")
+        return self._named.get(name) if name else None
 
     def resolve(self, match: ActorMatch, country: str | None, event_type: str | None = None) -> Actor | None:
         """The actor a matched name stands for in an event in `country` (ISO alpha-2)."""
@@ -228,8 +264,18 @@ class ActorDictionary:
         return Actor(self.state_name(iso, kind) if country else "Military Forces (unknown country)", 1, (f"state:{iso}",), "state")
 
     def families_of_name(self, name: str) -> tuple[str, ...]:
-        """An ACLED-style actor name's families (used to score against human-coded data)."""
-        return families_of_name(name, self._acled, self.states)
+        """An ACLED-style actor name's families (used to score against human-coded data). A name the
+        dictionary does not list as an ACLED name is read with its aliases ("Jaysh al-Islam", "JaI: Army
+        of Glory", "Sham Legion")."""
+        families = families_of_name(name, self._acled, self.states)
+        if families != (name.strip().lower(),):
+            return families
+        bare = re.sub(r"^[\w-]{1,6}:\s*", "", re.sub(r"\s*\([^)]*\)\s*$", "", name)).strip()
+        for match in self.find(bare):
+            named = [e for e in match.entries if e.kind == "named"]
+            if named and match.end - match.start >= len(bare) // 2:
+                return named[0].families
+        return families
 
 
 _STATE_PREFIX = re.compile(r"^(Military|Police) Forces of (the )?(?P<country>[A-Z][\w' -]*?)(\s*\(|$|\s+[A-Z])")
@@ -247,7 +293,7 @@ def families_of_name(name: str, named: dict[str, tuple[str, ...]], states: dict)
         return named[bare]
     state = _STATE_PREFIX.match(name)
     if state:
-        iso = to_iso2(state.group("country").strip())
+        iso = _longest_country(name[state.start("country") :])
         return (f"state:{iso or state.group('country').strip()}",)
     if name.startswith("Government of"):
         iso = to_iso2(re.sub(r"\s*\(.*$", "", name[len("Government of ") :]).strip())
@@ -263,6 +309,18 @@ def families_of_name(name: str, named: dict[str, tuple[str, ...]], states: dict)
         if "militia" in kind:
             return ("militia",)
     return (name.strip().lower(),)
+
+
+def _longest_country(text: str) -> str | None:
+    """ "Saudi Arabia (2015-) ...", "United Arab Emirates": the longest run of leading words naming a country."""
+    from sitrep.countries import to_iso2
+
+    words = re.split(r"\s+", re.sub(r"\s*\(.*$", "", text).strip())
+    for n in range(len(words), 0, -1):
+        iso = to_iso2(" ".join(words[:n]))
+        if iso:
+            return iso
+    return None
 
 
 def _country_names() -> dict[str, str]:

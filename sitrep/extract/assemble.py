@@ -6,7 +6,8 @@ told just before it (within two sentences of the same post) instead of becoming 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sitrep.extract.actors import Actor, ActorDictionary
@@ -20,6 +21,8 @@ from sitrep.ids import mention_id
 from sitrep.model import Evidence, Mention
 
 FOLLOW_UP_WINDOW = 2  # sentences after an event that may still complete it
+_FURTHER = re.compile(r"\b(?:also|another|concurrently|meanwhile|in addition|additionally|as well|further|separately|other|"
+                      r"same day|same time|simultaneously|in conjunction)\b", re.I)
 
 
 @dataclass
@@ -31,6 +34,11 @@ class SentenceFacts:
     text: str
     typing: Typing | None = None
     places: list[PlaceCandidate] = field(default_factory=list)
+    analysis: str | None = None  # the text as read, when glued words were spaced apart
+
+    @property
+    def read(self) -> str:
+        return self.analysis or self.text
 
 
 def split_count(total: int | None, parts: int) -> list[int | None]:
@@ -56,23 +64,32 @@ class Assembler:
         group_has_date = False
         since_event = 0
         anchor: date | None = None
+        previous: Typing | None = None
         for sentence in facts:
-            found = event_date(sentence.text, published, anchor)
+            found = event_date(sentence.read, published, anchor)
             typing = sentence.typing
             follow_up = group and since_event < FOLLOW_UP_WINDOW
+            further_strike = False
             if typing is not None and follow_up and not _new_places(sentence, group) and (
-                typing.casualty_only or (not sentence.places and typing.event_type == group[0].event_type)
+                typing.casualty_only or typing.event_type == group[0].event_type
             ):
-                typing = None  # the same event, told further: its casualties, its date
+                # the same event, told further: its casualties, its date; a further strike on the same
+                # place that day ("also", "concurrently") adds its own dead
+                further_strike = not typing.casualty_only and (
+                    typing.sub_event_type != group[0].sub_event_type or bool(_FURTHER.search(sentence.read)))
+                self._name_the_unnamed(group, typing)
+                typing = None
             if typing is None:
                 since_event += 1
                 if follow_up:
-                    self._complete(group, sentence, found, group_has_date)
+                    self._complete(group, sentence, found, group_has_date, further_strike)
                     group_has_date = group_has_date or (found is not None and found.value is not None)
                 if found and found.value:
                     anchor = found.value
                 continue
+            typing = self._carry_actors(typing, previous, since_event)
             group = self._event_mentions(document_id, post_index, sentence, typing, found, published, country, title)
+            previous = typing
             mentions.extend(group)
             group_has_date = found is not None and found.value is not None
             since_event = 0
@@ -88,11 +105,11 @@ class Assembler:
             when, precision = found.value, found.precision if found.value else "unknown"
         else:
             when, precision = published, "day" if published else "unknown"
-        total, _ = self.fatalities.total(sentence.text)
+        total, _ = self.fatalities.total(sentence.read)
         places = sentence.places or [None]
         counts = split_count(total, len(places))
-        stance = self.certainty.stance(sentence.text, title or "")
-        modality = modality_of(sentence.text, typing.trigger_start)
+        stance = self.certainty.stance(sentence.read, title or "")
+        modality = modality_of(sentence.read, typing.trigger_start)
         actor1, actor2, assoc1, assoc2 = self._actors(typing, country)
         evidence = [Evidence(sentence.text, sentence.start, sentence.end)]
         mentions = []
@@ -125,9 +142,23 @@ class Assembler:
             )
         return mentions
 
-    def _complete(self, group: list[Mention], sentence: SentenceFacts, found: DateFound | None, has_date: bool) -> None:
+    @staticmethod
+    def _name_the_unnamed(group: list[Mention], typing: Typing) -> None:
+        """ "The attack on X killed 80. Syrian jets struck the town at dawn.": the sentence that tells the
+        same event further names who did it, where the event had no named author."""
+        named = typing.roles.actor1
+        if named is None or named.role not in ("named", "state"):
+            return
+        for mention in group:
+            if mention.actor1 is None or mention.actor1.startswith(("Unidentified", "Military Forces (unknown")):
+                mention.actor1, mention.inter1 = named.name, named.inter
+
+    def _complete(self, group: list[Mention], sentence: SentenceFacts, found: DateFound | None, has_date: bool,
+                  further_strike: bool = False) -> None:
         """Attach a follow-up sentence's casualties (and date, if the event had none) to the event before it."""
-        value, kind = self.fatalities.total(sentence.text)
+        value, kind = self.fatalities.total(sentence.read)
+        if further_strike and kind == "count":
+            kind = "more"
         dated = found is not None and found.value is not None and not has_date
         if value is None and not dated:
             return
@@ -138,9 +169,19 @@ class Assembler:
                 mention.event_date, mention.date_precision = found.value, found.precision
             mention.evidence.append(Evidence(sentence.text, sentence.start, sentence.end))
             if mention.certainty == "asserted":
-                stance = self.certainty.stance(sentence.text)
+                stance = self.certainty.stance(sentence.read)
                 if stance.certainty != "asserted":
                     mention.certainty, mention.attribution = stance.certainty, list(stance.attribution)
+
+    @staticmethod
+    def _carry_actors(typing: Typing, previous: Typing | None, since: int) -> Typing:
+        """ "Army artillery shelled Latamna. Shelling on Kafr Zita caused damage.": a sentence that names no
+        actor and tells the same kind of event right after another keeps that event's actors."""
+        if typing.roles.actor1 is not None or previous is None or since > FOLLOW_UP_WINDOW \
+                or previous.event_type != typing.event_type or previous.roles.actor1 is None:
+            return typing
+        roles = replace(previous.roles, actor2=typing.roles.actor2 or previous.roles.actor2)
+        return replace(typing, roles=roles)
 
     def _actors(self, typing: Typing, country: str | None) -> tuple[Actor | None, Actor | None, Actor | None, Actor | None]:
         roles = typing.roles
@@ -157,12 +198,18 @@ class Assembler:
             return crowd, None, None, None
         if kind == "Riots":
             crowd = next((p.actor for p in typing.placed if p.actor.role == "rioters"), None) or self.actors.generic("rioters", country)
+            if sub == "Mob violence" and actor1 is not None and actor1.role == "named":
+                # a mob of an identity group ("settlers"): rioters, the group associated (ACLED's coding)
+                return crowd, actor2 if actor2 and actor2.role != "rioters" else None, actor1, None
             if sub == "Mob violence":
                 return crowd, actor2 if actor2 and actor2.role != "rioters" else None, None, None
             return crowd, state, None, None
-        if actor1 is None and kind in ("Explosions/Remote violence", "Violence against civilians"):
-            air = sub == "Air/drone strike"
-            actor1 = self.actors.generic("unidentified_military" if air else "unidentified", country)
+        if actor1 is None and sub == "Air/drone strike":
+            actor1 = self.actors.unattributed_air(country) or self.actors.generic("unidentified_military", country)
+        if actor1 is None and actor2 is not None and actor2.role == "state" and f"state:{country}" in actor2.families:
+            actor1 = self.actors.unattributed_attack(country)
+        if actor1 is None and kind in ("Explosions/Remote violence", "Violence against civilians", "Battles"):
+            actor1 = self.actors.generic("unidentified", country)
         if kind == "Violence against civilians" and actor2 is None:
             actor2 = self.actors.generic("civilians", country)
         return actor1, actor2, assoc1, assoc2

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+from sitrep.paths import DATA_DIR
+
 DEFAULT_CODEBOOK = DATA_DIR / "codebook.yaml"
 
 
@@ -44,10 +45,15 @@ class Rule:
     target: str | None = None  # "civilians"
     needs_actor: bool = False
 
+    single: re.Pattern[str] | None = field(default=None, compare=False, repr=False)  # one-part triggers, as one regex
+    multi: tuple[Trigger, ...] = field(default=(), compare=False, repr=False)  # triggers with several parts
+
     def first_match(self, text: str) -> re.Match[str] | None:
         """The earliest trigger match in `text`, unless an exclusion pattern matches."""
-        best: re.Match[str] | None = None
-        for trigger in self.triggers:
+        # the alternation finds the leftmost match, and at one position the earliest trigger: as if each
+        # trigger were searched in turn, in one scan
+        best = self.single.search(text) if self.single is not None else None
+        for trigger in self.multi:
             found = trigger.search(text)
             if found and (best is None or found.start() < best.start()):
                 best = found
@@ -69,6 +75,11 @@ class Codebook:
     sub_types: dict[str, SubType]
     rules: list[Rule]
     prefilter: re.Pattern[str] = field(repr=False)
+    not_events: tuple[re.Pattern[str], ...] = ()  # accidents, disasters, crime, claims of responsibility
+    civilian_targets: re.Pattern[str] | None = field(default=None, repr=False)
+
+    def tells_no_event(self, text: str) -> bool:
+        return any(p.search(text) for p in self.not_events)
 
     def type_of(self, sub_event_type: str) -> str:
         return self.sub_types[sub_event_type].event_type
@@ -94,6 +105,7 @@ def parse_codebook(data: dict) -> Codebook:
         name = spec["sub_type"]
         if name not in sub_types:
             raise ValueError(f"codebook rule names an unknown sub-type: {name!r}")
+        singles = [t for t in spec["triggers"] if not isinstance(t, dict)]
         rules.append(
             Rule(
                 event_type=sub_types[name].event_type,
@@ -103,12 +115,19 @@ def parse_codebook(data: dict) -> Codebook:
                 actor1=spec.get("actor1"),
                 target=spec.get("target"),
                 needs_actor=bool(spec.get("needs_actor", False)),
+                single=compile_pattern("|".join(f"(?:{t})" for t in singles)) if singles else None,
+                multi=tuple(_trigger(t) for t in spec["triggers"] if isinstance(t, dict)),
             )
         )
         for t in spec["triggers"]:
             first_parts.append(t["all"][0] if isinstance(t, dict) else t)
     prefilter = compile_pattern("|".join(f"(?:{p})" for p in first_parts))
-    return Codebook(sub_types=sub_types, rules=rules, prefilter=prefilter)
+    targets = data.get("civilian_targets")
+    return Codebook(
+        sub_types=sub_types, rules=rules, prefilter=prefilter,
+        not_events=tuple(compile_pattern(p) for p in data.get("not_events", ())),
+        civilian_targets=compile_pattern(targets) if targets else None,
+    )
 
 
 @lru_cache(maxsize=4)

@@ -188,12 +188,17 @@ def find_dates(text: str, published: date | None, anchor: date | None = None) ->
 
 
 _NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|by|born|founded|established)\s*$", re.IGNORECASE)
+# "the army denied on Wednesday that ...", "the governor said on Saturday": the date of a statement
+_STATEMENT_DATE = re.compile(
+    r"\b(?:said|says|say|denied|denies|deny|announced|announces|reported|reports|told|stated|added|claimed|claims|"
+    r"confirmed|confirms|accused|warned|insisted|acknowledged|rejected|declared|tweeted|wrote)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE)
 
 
 def event_date(text: str, published: date | None, anchor: date | None = None) -> DateFound | None:
-    """The date a sentence gives for its event: its first date not introduced by "since", "until"..."""
-    for found in find_dates(text, published, anchor):
-        if _NOT_EVENT_DATE.search(text[max(0, found.start - 12) : found.start]):
-            continue
-        return found
-    return None
+    """The date a sentence gives for its event: its first date not introduced by "since", "until"...,
+    nor the date of a statement about it ("denied on Wednesday that ... on Tuesday") when another is given."""
+    dates = [d for d in find_dates(text, published, anchor)
+             if not _NOT_EVENT_DATE.search(text[max(0, d.start - 12) : d.start])]
+    told = [d for d in dates if not _STATEMENT_DATE.search(text[max(0, d.start - 20) : d.start])]
+    return (told or dates or [None])[0]

@@ -19,16 +19,26 @@ _UNITS = {
 _MODIFIER = (r"(?:(?:at least|at most|some|about|around|nearly|almost|more than|over|up to|approximately|roughly|"
              r"as many as|no fewer than|no less than|a total of|an estimated|upwards of|estimated|reportedly|another|between|the|"
              r"a further|an additional|further|additional)\s+)*")
-_WORD_NUMBER = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(
+_WORD_NUMBER = r"(?:(?:two|three|four|five|six|half a) dozen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(
     sorted(_UNITS, key=len, reverse=True)) + ")"
-_NOT_AGE = r"(?![-\s]*(?:year|month|week|day|km|kilomet|mile|meter|metre|hour|minute|%|percent|per cent|times))"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
+# a number that is an age, a distance, a duration or a date is never a count of dead
+_NOT_AGE = (rf"(?![-\s]*(?:year|month|week|day|km|kilomet|mile|meter|metre|hour|minute|%|percent|per cent|times|{_MONTHS}|"
+            rf"(?:of\s+)?(?:sheep|goats?|cattle|cows?|camels?|livestock|animals?|birds|horses?|donkeys?|chickens|poultry)\b))")
 _DEATH = (r"(?:shot and killed|shot to death|stabbed to death|beaten to death|burned to death|killed|dead|died|die|dies|deaths|"
-          r"fatalities|martyred|martyrs|slain|perished|lost (?:their|his|her) lives|assassinated|murdered|"
+          r"fatalities|fatality|martyred|martyrs|slain|perished|lost (?:their|his|her) lives|assassinated|murdered|"
           r"executed|shot dead|gunned down|lifeless|bodies|corpses|killed instantly|succumbed)")
 _GAP_BAD = re.compile(r"\b(?:wound\w*|injur\w*|hurt|missing|arrested|detained|kidnapped|abducted|rockets?|shells?|after|before|"
                       r"when|while|because|following|during|released|held|captured|displaced|fled|since|"
                       r"missiles?|strikes?|airstrikes?|raids?|attacks?|bombs?|mortars?|explosions?|times)\b",
                       re.IGNORECASE)
+
+
+# "killing its crew": an unknown number of victims; "killing the owner": one
+_CREW = {"crew", "crews", "occupants", "passengers", "crewmen", "guards", "bodyguards", "escorts", "family"}
+_NOT_VICTIM = {"day", "night", "morning", "evening", "afternoon", "week", "month", "year", "same", "following",
+               "previous", "next", "first", "last", "rest", "area", "town", "village", "city", "road", "process",
+               "attack", "spot", "scene", "way", "time", "moment", "fighting", "clashes", "incident", "other"}
 
 
 @dataclass(frozen=True)
@@ -44,34 +54,64 @@ class FatalityFinder:
         self.vague = {k.lower(): int(v) for k, v in vague_counts.items()}
         self.unknown_deaths = unknown_deaths
         vague = "|".join(re.escape(k) for k in sorted(self.vague, key=len, reverse=True))
-        qty = rf"(?P<mod>{_MODIFIER})(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER}|{vague}|an?)\b{_NOT_AGE}"
+        qty = rf"(?P<mod>{_MODIFIER})[\"“”']?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER}|{vague}|an?(?!\s+(?:family\s+of|result|total|further|few|couple|number)\b))\b[\"“”']?{_NOT_AGE}"
         self._after = re.compile(
-            rf"\b(?:killing|killed|kills|kill|claimed the lives of|claiming the lives of|massacred|executed|executing|"
+            rf"\b(?:killing|killed|kills|kill|fatally (?:shot|shooting|wounded|wounding|stabbed)|claimed the lives of|claiming the lives of|massacred|executed|executing|"
             rf"(?:death|deaths|killing|killings|execution|martyrdom) of|assassinated|assassinating|murdered|murdering|"
-            rf"shot dead|shooting dead|gunned down|took the lives of|taking the lives of)\s+{qty}",
+            rf"(?:bodies|corpses) of|(?:a |the )?family of|shot dead|shooting dead|gunned down|took the lives of|taking the lives of)\s+{qty}",
             re.IGNORECASE,
         )
         self._before = re.compile(
-            rf"(?<![\w-]){qty}(?P<gap>(?:\s+(?:and\s+(?=\d|{_WORD_NUMBER}\b))?(?!were\b|was\b|and\b)[\w'()-]+){{0,9}}?)\s+(?:(?:were|was|have been|had been|has been|are|is|got|reportedly|"
-            rf"allegedly|also|all|later|were reportedly|were also)\s+)*{_DEATH}\b(?!\s+(?:\d|the|a|an|his|her|their|two|three|four|five)\b)",
+            rf"(?<![\w-]){qty}(?P<gap>(?:\s+(?:and\s+)?(?!were\b|was\b|and\b)[\w'()\"“”-]+){{0,12}}?)"
+            rf"(?:\s*,[^;.]{{0,80}}?,)?\s+(?:(?:were|was|have been|had been|has been|are|is|got|reportedly|"
+            rf"allegedly|also|all|later|were reportedly|were also|(?:are|were|is|was) (?:reported|said|believed|confirmed) to have(?: been)?|"
+            rf"(?:were|was) (?:reported|confirmed|said))\s+)*{_DEATH}\b(?!\s+(?:\d|the|a|an|his|her|their|two|three|four|five)\b)",
             re.IGNORECASE,
         )
-        self._left = re.compile(rf"\b(?:left|leaving|leaves)\s+{qty}(?:\s+[\w'-]+){{0,3}}?\s+(?:dead|killed)\b", re.IGNORECASE)
-        self._toll = re.compile(
-            rf"\b(?:death toll|toll|number of (?:dead|deaths|victims|fatalities|those killed))(?:\s+[\w'-]+){{0,5}}?\s+"
-            rf"(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|jumped|increased|hit|is|was|of)(?:\s+(?:to|at))?\s+{qty}",
+        self._left = re.compile(rf"\b(?:left|leaving|leaves)\s+{qty}(?P<gap>(?:,?\s+[\w'/-]+){{0,12}}?)\s+(?:dead|killed)\b", re.IGNORECASE)
+        self._to_death = re.compile(
+            rf"\b(?:stoned|beat|beaten|burned|burnt|hacked|tortured|stabbed|shot|starved)\s+{qty}(?:\s+[\w'-]+){{0,3}}?\s+to death\b",
+            re.IGNORECASE)
+        self._toll = tuple(re.compile(p, re.IGNORECASE) for p in (
+            rf"\b(?:(?:death|casualty|fatality) (?:toll|count|figure)|toll|number of (?:dead|deaths|victims|fatalities|those killed))(?:\s+[\w'-]+){{0,12}}?\s+(?:has\s+|had\s+)?"
+            rf"(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|jumped|increased|hit|is|was|of|(?:was |has been |had been )?(?:raised|revised|updated|increased))(?:\s+(?:to|at))?\s+{qty}",
+            rf"\b(?:bringing|brings|brought|raising|raised|taking|takes|took)\s+(?:the\s+)?(?:(?:total\s+)?(?:death toll|toll|fatalities|deaths|number of (?:dead|deaths|victims|fatalities)|"
+            rf"(?:fatality|casualty|death) (?:count|figure)|total(?: number)?(?: of (?:dead|deaths|fatalities))?)|dead)\s+(?:to|at)\s+{qty}",
+        ))
+        # "killed and wounded dozens": ACLED codes half of a figure that mixes the dead and the wounded
+        self._mixed = tuple(re.compile(p, re.IGNORECASE) for p in (
+            rf"\b(?:kill(?:ed|ing)?|dead|deaths?)\s+(?:and|or|and/or)\s+(?:wound(?:ed|ing)?|injur(?:ed|ing|ies)?)[\"”']?\s+(?:of\s+)?{qty}",
+            rf"(?<![\w-]){qty}(?:\s+[\w'()-]+){{0,6}}?\s+(?:were|was|have been|had been|are)?\s*(?:reportedly\s+)?"
+            rf"(?:killed|dead)\s+(?:and|or|and/or)\s+(?:wounded|injured)\b",
+            rf"\b(?:casualties|dead and wounded|killed and wounded|killed or wounded|killed and injured)\s+(?:of|among|numbering)?\s*{qty}",
+        ))
+        # "killing the owner", "killing its crew": one victim, or an unknown number of them
+        self._definite = re.compile(
+            r"\b(?:killing|killed|kills|assassinat(?:ed|ing)|shot dead|shooting dead|executed|executing|gunned down|murdered|"
+            r"(?:death|killing|assassination|murder) of)\s+"
+            r"(?:the|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]+)\b(?!\s+of\s+(?:the\s+)?\d)",
+            re.IGNORECASE,
+        )
+        self._along = re.compile(rf"\b(?:along with|together with|as well as)\s+{qty}\s+(?:others|other\s+\w+|people|persons)\b", re.IGNORECASE)
+        self._both_sides = re.compile(
+            r"\b(?:casualties|fatalities|deaths|losses|dead)\s+(?:were\s+)?(?:\w+\s+){0,2}(?:on|among|from|for)\s+both\s+sides\b",
             re.IGNORECASE,
         )
         self._unnumbered = re.compile(
             r"\b(?:(?:resulted in|resulting in|result in|causing|caused|cause|leaving|left|led to|leading to|with|reports of|"
             r"suffered|inflicting|inflicted)\s+(?:the\s+|some\s+|several\s+|a\s+)?(?:deaths|fatalities|human losses|dead|"
             r"loss of life|losses of life)|(?:fatalities|deaths|dead) (?:were|was|have been|had been) (?:reported|confirmed|recorded)|"
-            r"deaths and (?:injuries|casualties)|(?:killed|killing) (?:all )?those (?:inside|aboard|on board|in it))\b",
+            r"deaths and (?:injuries|casualties)|(?:killed|killing) (?:all )?(?:of )?those (?:inside|aboard|on board|in it)|"
+            r"all (?:of )?(?:those|the people|the passengers|the occupants) (?:inside|aboard|on board|in)\b(?:\s+\S+){0,4}?\s+(?:were|had been) killed)\b",
             re.IGNORECASE,
         )
         self._singular = re.compile(
             r"\b(?:was|has been|had been)\s+(?:reportedly\s+|allegedly\s+|also\s+|later\s+)?(?:killed|shot dead|shot and killed|"
-            r"assassinated|executed|murdered|gunned down|stabbed to death|beaten to death)\b",
+            r"assassinated|executed|murdered|gunned down|stabbed to death|beaten to death|found dead|stoned to death)\b"
+            r"|\b(?:led to|leading to|resulted in|resulting in|caused|causing)\s+(?:his|her)\s+death\b"
+            r"|\b(?:succumbed|died)\s+(?:to|of|from)\s+(?:his|her)\s+(?:wounds|injuries)\b"
+            r"|\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|child|boy|girl|person|civilian|soldier|fighter|member|"
+            r"policeman|officer|commander|militant|resident)\s+(?:later\s+|also\s+)?(?:died|succumbed)\b",
             re.IGNORECASE,
         )
         self._pronoun = re.compile(r"\b(?:killing|killed|executed|executing|shot dead|shooting dead) (?P<who>him|her|both|them both)\b", re.IGNORECASE)
@@ -83,11 +123,24 @@ class FatalityFinder:
             r"(?:fatalities|casualties|deaths) (?:were|was) not reported|no (?:\w+ ){0,2}(?:were|was) (?:killed|reported killed))\b",
             re.IGNORECASE,
         )
+        self._accused = re.compile(r"\b(?:accused of|charged with|responsible for|suspected of|convicted of|wanted for)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
         self._subset = re.compile(r"\b(?:including|among them|among whom|of whom|of them|among the dead)\W*(?:\w+\W+){0,1}$", re.IGNORECASE)
         self._cumulative = re.compile(r"\bsince\b|\bso far\b|\bin total\b|\boverall\b|\bthis year\b|\btotal of\b", re.IGNORECASE)
 
+    def _half(self, word: str) -> int | None:
+        """Half a figure of dead and wounded together (ACLED); an unspecified number stays unknown."""
+        value = self.value(word)
+        if value is None:
+            return None
+        if word.lower() in self.vague and value == self.unknown_deaths:
+            return value
+        return max(value // 2, 1)
+
     def value(self, word: str) -> int | None:
         word = word.lower().replace(",", "").strip()
+        dozen = re.fullmatch(r"(.+?)[- ]dozens?", word)
+        if dozen and _UNITS.get(dozen.group(1)):
+            return _UNITS[dozen.group(1)] * 12
         if word.isdigit():
             return int(word)
         if word in ("a", "an"):
@@ -110,8 +163,11 @@ class FatalityFinder:
             taken.append((start, end))
             found.append(Count(start, end, value, kind))
 
-        for m in self._toll.finditer(text):
+        for m in (m for p in self._toll for m in p.finditer(text)):
             add(m.start(), m.end(), self.value(m.group("n")), "toll")
+        for m in (m for p in self._mixed for m in p.finditer(text)):
+            if not self._excluded(text, m):
+                add(m.start(), m.end(), self._half(m.group("n")), "count")
         for m in self._after.finditer(text):
             if self._excluded(text, m):
                 continue
@@ -119,22 +175,40 @@ class FatalityFinder:
             total = (self.value(m.group("n")) or 0) + listed
             add(m.start(), m.end(), total, self._kind(m))
         for m in self._left.finditer(text):
-            if not self._excluded(text, m):
-                add(m.start(), m.end(), self.value(m.group("n")), self._kind(m))
+            if not self._excluded(text, m) and not _GAP_BAD.search(m.group("gap")):
+                listed = sum(self.value(x.group(1)) or 0 for x in re.finditer(
+                    rf"\band\s+(\d+|{_WORD_NUMBER})\b{_NOT_AGE}", m.group("gap"), re.IGNORECASE))
+                add(m.start(), m.end(), (self.value(m.group("n")) or 0) + listed, self._kind(m))
+        for m in self._to_death.finditer(text):
+            add(m.start(), m.end(), self.value(m.group("n")), "count")
         for m in self._before.finditer(text):
             if self._excluded(text, m) or _GAP_BAD.search(m.group("gap") or ""):
                 continue
             listed = sum(self.value(x.group(1)) or 0 for x in re.finditer(
-                rf"\band\s+(\d+|{_WORD_NUMBER})\b{_NOT_AGE}", m.group("gap") or "", re.IGNORECASE))
+                rf"\band\s+(?:(?:his|her|their)\s+)?{_MODIFIER}(\d+|{_WORD_NUMBER}|an?(?=\s+[a-z]))\b{_NOT_AGE}", m.group("gap") or "", re.IGNORECASE))
             add(m.start(), m.end(), (self.value(m.group("n")) or 0) + listed, self._kind(m))
         for m in self._singular.finditer(text):
             if not self._excluded(text, m):
                 add(m.start(), m.end(), 1, "count")
+        for m in self._definite.finditer(text):
+            noun = m.group("noun").lower()
+            if noun in _CREW:
+                add(m.start(), m.end(), self.unknown_deaths, "count")
+            elif noun not in _NOT_VICTIM and (not noun.endswith("s") or noun.endswith("ss")) and not noun.endswith("men") \
+                    and noun not in ("people", "children", "police", "personnel", "staff", "family", "crew"):
+                add(m.start(), m.end(), 1 + self._more_in_list(text, m.end()), "count")  # "the driver and a passenger"
+        if found:
+            for m in self._along.finditer(text):
+                add(m.start(), m.end(), self.value(m.group("n")), "count")
         for m in self._pronoun.finditer(text):
             add(m.start(), m.end(), 1 if m.group("who").lower() in ("him", "her") else 2, "count")
         if not found:
             for m in self._zero.finditer(text):
                 add(m.start(), m.end(), 0, "zero")
+                break
+        if not found and self.unknown_deaths is not None:
+            for m in self._both_sides.finditer(text):
+                add(m.start(), m.end(), self.unknown_deaths, "count")
                 break
         if not found and self.unknown_deaths is not None:
             for m in self._unnumbered.finditer(text):
@@ -148,11 +222,14 @@ class FatalityFinder:
         """ "killing 4 civilians and 2 fighters": the counts listed after the first one."""
         tail = re.split(r"[.;:]|\b(?:wound\w*|injur\w*|including|among them|while|as)\b", text[start : start + 120], maxsplit=1)[0]
         extra = 0
-        for m in re.finditer(rf"(?:,|\band)\s+{_MODIFIER}(\d+|{_WORD_NUMBER})\b{_NOT_AGE}", tail, re.IGNORECASE):
+        extra += len(re.findall(r"\band another (?!\d)[a-z]", tail, re.IGNORECASE))
+        for m in re.finditer(rf"(?:,|\band)\s+(?:(?:his|her|their)\s+)?{_MODIFIER}(\d+|{_WORD_NUMBER}|an?(?=\s+(?!number\b|total\b|few\b)[a-z]))\b{_NOT_AGE}", tail, re.IGNORECASE):
             extra += self.value(m.group(1)) or 0
         return extra
 
     def _excluded(self, text: str, m: re.Match[str]) -> bool:
+        if self._accused.search(text[max(0, m.start() - 40) : m.start()]):
+            return True
         if self._subset.search(text[max(0, m.start() - 30) : m.start("n") if "n" in m.re.groupindex else m.start()]):
             return True
         clause = re.split(r"[;:]", text[m.end() : m.end() + 80])[0] + " " + text[max(0, m.start() - 40) : m.start()]
@@ -161,7 +238,7 @@ class FatalityFinder:
     @staticmethod
     def _kind(m: re.Match[str]) -> str:
         modifier = (m.group("mod") or "").lower()
-        return "more" if re.search(r"another|further|additional", modifier) or re.match(r"\s*more\b", text_after(m)) else "count"
+        return "more" if re.search(r"another|further|additional", modifier) or re.match(r"\s*(?:more|additional|further)\b", text_after(m)) else "count"
 
     def total(self, text: str) -> tuple[int | None, str | None]:
         """The sentence's fatality figure and how it combines with earlier ones ("more", "toll" ...)."""
@@ -175,7 +252,7 @@ class FatalityFinder:
 
 
 def text_after(m: re.Match[str]) -> str:
-    return m.string[m.end("n") : m.end("n") + 6] if "n" in m.re.groupindex else ""
+    return m.string[m.end("n") : m.end("n") + 12] if "n" in m.re.groupindex else ""
 
 
 def combine(current: int | None, value: int | None, kind: str | None) -> int | None:

@@ -28,10 +28,24 @@ _QUALIFIER_BEFORE = [
     ("direction of", re.compile(rf"\b(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?(?P<dir>{_DIRECTION}) of (?:the )?(?:(?:town|village|city) of )?$", re.I)),
     ("between", re.compile(r"\bbetween (?:the )?(?:(?:towns|villages|cities) of )?$", re.I)),
 ]
-_ADMIN_BEFORE = re.compile(rf"\b(?:{_REGION_ADJ})(?:\s+(?:countryside of|parts of))?\s+(?:the\s+)?$", re.I)
+_ADMIN_BEFORE = re.compile(rf"\b(?:{_REGION_ADJ})(?:\s+(?:countryside of|parts of))?\s+(?:the\s+)?$|"
+                           r"\b(?:province|governorate|region) of\s+(?:the\s+)?$", re.I)
+# "In Jizan, Houthi forces shelled ...": a place that opens the sentence before a comma sets the scene
+_SCENE = re.compile(r"^\s*(?:In|At)\s+(?:the\s+)?(?:(?:\w+ern|central)\s+)?(?:(?:province|governorate|region|district) of\s+)?$")
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|launched from|fired from)\s+(?:the\s+)?(?:(?:town|village|city|area) of\s+)?$", re.I)
 _LIST_NEXT = re.compile(rf"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+(?:(?:town|village|city)\s+of\s+)?)?(?P<name>{CAPSEQ})")
-_REFERENCE_GAP = re.compile(rf"^\s*,?\s*(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?{_DIRECTION}(?:ern)? of\s+(?:the\s+)?$", re.I)
+_PART_OF_CITY = re.compile(
+    r"^\s+(?:neighbou?rhoods?|streets?|squares?|quarters?|roads?|roundabouts?|junctions?|blocks?|markets?|bridges?)\b"
+    rf"(?!.*\b{_REGION_ADJ}\b)", re.I)
+_CITY_BEFORE = re.compile(r"\bcity of\s+(?:the\s+)?$", re.I)
+_CITY_AFTER = re.compile(r"^\s+city\b", re.I)
+_REFERENCE_WORDS = re.compile(r"\b(?:vicinity|outskirts|near|close|edges?|direction)\b", re.I)
+_ORGANISATION_OF = re.compile(
+    r"\b(?:Ministry|Minister|Department|Office|Council|University|Bank|Directorate|Commission|Court|Chamber|Union|League|"
+    r"Institute|College|Academy|Governor|Mayor|Secretary|Bureau|Agency|Authority)\s+of\s+(?:the\s+)?(?:[A-Z]\w*\s+(?:and|&)\s+)?$")
+_LIST_AFTER = re.compile(rf"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{CAPSEQ}")
+_REFERENCE_GAP = re.compile(rf"^(?:\s+(?:area|village|town|city|district|region|neighbou?rhood|camp|hill|site|plain|valley|"
+                            rf"mountains?|hills|farms|desert|basin|front))?\s*,?\s*(?:(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?{_DIRECTION}(?:ern)? of|near|close to|outside)\s+(?:the\s+)?(?:(?:town|village|city) of\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -54,11 +68,20 @@ class PlaceFinder:
         self._feature_of = re.compile(rf"\b(?:{features}) of\s+(?:the\s+)?(?P<name>{CAPSEQ})", re.I)
         self._name_feature = re.compile(rf"(?P<name>{CAPSEQ})\s+(?-i:{features})\b", re.I)
         self._after_prep = re.compile(
+            rf"(?:^|(?<=[\s,;:(]))(?:In|At|Near|Inside|Outside|Around)\s+(?:the\s+)?(?:(?i:downtown|central|old)\s+)?(?P<lead>{CAPSEQ})(?=\s*,)|"
             rf"\b(?:in|at|on|near|into|towards|toward|around|outside|of|from|hit|hitting|struck|striking|targeted|targeting|"
             rf"shelled|shelling|bombed|bombing|bombarded|pounded|captured|seized|stormed|entered|controlled|recaptured|retook|"
-            rf"to|across|inside|within|between|and)\s+(?:the\s+)?(?:(?i:{_REGION_ADJ})\s+(?:(?i:countryside|parts) of\s+)?)?(?P<name>{CAPSEQ})"
+            rf"capture|recapture|seize|retake|storm|enter|control|reach|reached|besieged|besiege|"
+            rf"to|across|inside|within|between|and)\s+(?:the\s+)?(?:(?i:downtown|central|old)\s+)?(?:(?i:{_REGION_ADJ})\s+(?:(?i:countryside|parts) of\s+)?)?(?P<name>{CAPSEQ})"
         )
         self._admin_after = re.compile(rf"^\s+(?:{admin})\b", re.I)
+        # "Hazza town in the Eastern Ghouta", "Qusour neighbourhood of Homs city", "Al-Qadam area in the Midan
+        # district of Damascus", "Al Tuwal site, Jizan": the second place contains the first; also "Al-Amil area
+        # (Bayaa district) of Baghdad", "Al Khubah border site in Samitah", "X village, area of Y"
+        self._contained_gap = re.compile(
+            rf"^(?:\s*/\S+)?(?:\s*\([^)]*\))?(?:\s+(?:[\w-]+\s+)?(?:{features})s?\b)?(?:\s*\([^)]*\))?\s*(?:,\s*|\s+)(?:(?:located\s+|situated\s+|lying\s+)?(?:in|of|within|inside)\s+|(?=(?:the\s+)?(?:{features})s?\s+of\s))"
+            rf"(?:the\s+)?(?:(?:{_REGION_ADJ})\s+)?"
+            rf"(?:(?:\S+\s+){{0,3}}?(?:{features})s?\s+(?:of|in)\s+(?:the\s+)?)?$|^\s+(?:{features})s?\s*,\s*$", re.I)
 
     def candidates(self, text: str, ner: list[tuple[int, int, str]], excluded: list[tuple[int, int]],
                    geocoded: list[PlacePhrase]) -> list[PlaceCandidate]:
@@ -70,17 +93,67 @@ class PlaceFinder:
                 found.append(PlaceCandidate(start, end, text[start:end], source="ner"))
         for pattern in (self._feature_of, self._name_feature, self._after_prep):
             for m in pattern.finditer(text):
-                found.append(PlaceCandidate(m.start("name"), m.end("name"), m.group("name")))
-        cleaned = [c for c in (self._trim(text, c) for c in found) if c is not None]
-        cleaned = [c for c in cleaned if not _overlaps_any(c, excluded) or c.source == "geocoder"]
+                group = "name" if m.group("name") is not None else "lead"  # "In Maan, ...": a sentence's scene
+                found.append(PlaceCandidate(m.start(group), m.end(group), m.group(group)))
+        cleaned = [c for c in (self._trim(text, c) for c in found) if c is not None and c.text not in self.not_places]
+        # a name inside an actor's name ("pro-Hadi forces", "Manbij Military Council", "IS") is no place
+        cleaned = [c for c in cleaned if not _overlaps_any(c, excluded)]
         merged = _merge(cleaned)
         merged = self._extend_lists(text, merged, excluded)
-        return [self._qualify(text, c) for c in merged]
+        hints = {p.admin_hint.lower() for p in geocoded if p.admin_hint}
+        qualified = [self._qualify(text, c) for c in merged]
+        qualified = [replace(c, role="admin") if c.source != "geocoder" and c.text.lower() in hints else c for c in qualified]
+        return self._link_containers(text, qualified)
+
+    def _link_containers(self, text: str, found: list[PlaceCandidate]) -> list[PlaceCandidate]:
+        """One event, one place: a place that contains the one before it ("X in Y", "X district of Y",
+        "X site, Y", "Y's X") is not a second event. A village or town keeps the event and takes the
+        container as its admin hint; a part of a city ("X neighbourhood of Y", "X street in the city of Y")
+        gives the event to the city, as ACLED codes it ("Y - X" at the city)."""
+        result = list(found)
+        contained_by: dict[int, int] = {}  # container index -> the event place it contains (chains follow)
+        for i in range(len(result) - 1):
+            j = i + 1
+            # "Al-Amil area (Bayaa district) of Baghdad": a place in brackets right after another qualifies it
+            if result[i].role == "event" and re.match(r"^(?:\s+[\w-]+)?\s*\($", text[result[i].end : result[j].start]) \
+                    and ")" in text[result[j].end : result[j].end + 20]:
+                result[j] = replace(result[j], role="admin")
+                result[i] = replace(result[i], admin_hint=result[i].admin_hint or result[j].text)
+                j += 1
+                if j >= len(result):
+                    break
+            first, second = result[i], result[j]
+            if (first.role != "event" and i not in contained_by) or second.role not in ("event", "admin"):
+                continue
+            gap = text[first.end : second.start]
+            bare_comma = re.match(r"^\s*,\s*$", gap) and (second.role == "admin" or i in contained_by) \
+                and not (i > 0 and re.match(r"^\s*(?:,|and)\s*$", text[result[i - 1].end : first.start]))
+            if (self._contained_gap.match(gap) or bare_comma) and not _REFERENCE_WORDS.search(gap) \
+                    and not _LIST_AFTER.match(text[second.end :]):
+                urban = _PART_OF_CITY.match(gap) or _CITY_BEFORE.search(gap) or _CITY_AFTER.match(text[second.end :])
+                if urban and i not in contained_by:
+                    result[i] = replace(first, role="part")
+                    result[j] = replace(second, role="event", qualifier=second.qualifier or first.qualifier)
+                    continue
+                result[j] = replace(second, role="admin")
+                contained_by[j] = contained_by.get(i, i)
+                if i not in contained_by and first.admin_hint is None:
+                    result[i] = replace(first, admin_hint=second.text)
+            elif re.match(r"^['’]s\s+(?:the\s+)?$", gap) and i in contained_by:
+                result[j] = replace(second, role="admin")  # "X village of the Y province's Z district"
+                contained_by[j] = contained_by[i]
+            elif re.match(r"^['’]s\s+(?:the\s+)?$", gap):
+                result[i] = replace(first, role="admin")
+                if second.admin_hint is None:
+                    result[j] = replace(second, admin_hint=first.text)
+        return result
 
     def _trim(self, text: str, c: PlaceCandidate) -> PlaceCandidate | None:
         if c.source == "geocoder":
             return c
         words = list(re.finditer(r"\S+", c.text))
+        if _ORGANISATION_OF.search(text[max(0, c.start - 40) : c.start]):
+            return None  # "the Ministry of Construction", "the University of Mosul": an institution
         if any(w.group().strip(",.'’") in self.organisation_words for w in words) or re.search(
             r"-(?:controlled|held|backed|led|run|affiliated|based|allied)\b", c.text, re.I
         ):
@@ -131,6 +204,8 @@ class PlaceFinder:
             role = "country"
         elif self._admin_after.match(after) or (_ADMIN_BEFORE.search(before) and qualifier in (None, "countryside of")):
             role = "admin"
+        elif _SCENE.match(text[: c.start]) and re.match(r"^(?:\s+(?:province|governorate|district|region|city))?\s*,", after):
+            role = "admin"
         elif _ORIGIN_BEFORE.search(before):
             role = "origin"
         return replace(c, qualifier=qualifier, role=role)
@@ -161,12 +236,17 @@ def event_places(text: str, candidates: list[PlaceCandidate]) -> list[PlaceCandi
     events = [c for c in candidates if c.role == "event"]
     # ", east of Baquba" right after a place locates that place; it is no place of its own; nor is the
     # second end of "between X and Y" (the event is on the way between, coded at the first)
-    events = [
-        c for c in events
-        if not any(p.end <= c.start and (_REFERENCE_GAP.match(text[p.end : c.start]) or
-                   (p.qualifier == "between" and re.match(r"^\s+and\s+(?:the\s+)?$", text[p.end : c.start])))
-                   for p in events if p is not c)
-    ]
+    references: dict[int, str] = {}  # index of a place -> the reference place that follows it
+    kept = []
+    for c in events:
+        anchor = next((p for p in [*events, *admins] if p is not c and p.end <= c.start and (
+            _REFERENCE_GAP.match(text[p.end : c.start]) or
+            (p.qualifier == "between" and re.match(r"^\s+and\s+(?:the\s+)?$", text[p.end : c.start])))), None)
+        if anchor is None:
+            kept.append(c)
+        elif anchor.qualifier != "between":
+            references.setdefault(id(anchor), c.text)
+    events = kept
     if not events:
         events = [c for c in candidates if c.role == "origin"] or admins[:1] or [c for c in candidates if c.role == "country"][:1]
         admins = [a for a in admins if a not in events]
@@ -177,7 +257,7 @@ def event_places(text: str, candidates: list[PlaceCandidate]) -> list[PlaceCandi
         if key in seen:
             continue
         seen.add(key)
-        hint = c.admin_hint
+        hint = c.admin_hint or references.get(id(c))
         if hint is None:
             after = [a for a in admins if a.start >= c.end]
             before = [a for a in admins if a.end <= c.start]

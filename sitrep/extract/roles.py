@@ -14,15 +14,39 @@ from dataclasses import dataclass
 
 from sitrep.extract.actors import Actor, ActorDictionary, ActorMatch
 
-_BY = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+|suspected\s+|presumed\s+)*$", re.IGNORECASE)
+# "hit by Houthi forces" names the agent; "backed by the coalition" names an associate, "reported by Saba" a source
+_BY = re.compile(
+    r"\b(?!backed\b|supported\b|accompanied\b|assisted\b|aided\b|joined\b|helped\b|covered\b|reported\b|claimed\b|"
+    r"announced\b|led\b|controlled\b|held\b|run\b|quoted\b|owned\b|operated\b|organi[sz]ed\b|followed\b|"
+    r"preceded\b|attended\b|documented\b|confirmed\b|published\b|released\b)"
+    r"(?:\w+ed|\w+en|shot|hit|struck|out|up|off|down|set|led|held|run|caught|fought|thrown|blown)\s+"
+    r"(?:\w+ly\s+)?by\s+(?:the\s+|a\s+|an\s+|suspected\s+|presumed\s+)*$", re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"^\s*(?:news|media|agency|television|tv|website|sources?|channel|outlets?)\b", re.IGNORECASE)
+_QUANTITY = (r"(?:the\s+|a\s+|an\s+|several\s+|many\s+|dozens\s+of\s+|a\s+number\s+of\s+|[\"“]?\d+[\"”]?\s+|"
+             r"(?:at\s+least|some|about|around|more\s+than)\s+|"
+             r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+|its\s+|their\s+|his\s+)*")
+# "a group of settlers", "members of HTS": the actor after "of" is still the one who acts
+_OF = (r"(?<!group )(?<!groups )(?<!members )(?<!dozens )(?<!hundreds )(?<!number )(?<!elements )(?<!units )(?<!unit )"
+       r"(?<!squad )(?<!cell )(?<!cells )(?<!column )(?<!some )(?<!many )(?<!several )(?<!most )(?<!gang )of")
 _TARGET_BEFORE = re.compile(
-    r"\b(?:against|on|at|targeting|targeted|hit|hitting|struck|striking|towards|toward|with|into|of|from|to|near|in|"
-    r"between|and|including|among|killing|wounding|injuring)\s+(?:the\s+|a\s+|an\s+|several\s+|\d+\s+)*$",
+    rf"\b(?:against|on|at|targeting|targeted|hit|hitting|struck|striking|towards|toward|with|into|{_OF}|from|to|near|in|"
+    r"between|and|including|among|killing|killed|kills|wounding|wounded|injuring|injured|shot|shooting|ambushed|ambushing|"
+    r"belonging to|held by|controlled by|loyal to|affiliated with|"
+    rf"attacked|attacking|assassinated|executed|kidnapped|abducted|arrested|detained)\s+{_QUANTITY}$",
     re.IGNORECASE,
 )
 _STRONG_TARGET_BEFORE = re.compile(
-    r"\b(?:against|on|at|targeting|targeted|hit|hitting|struck|striking|towards|toward|with|into|killing|wounding|"
-    r"injuring|between)\s+(?:the\s+|a\s+|an\s+|several\s+|\d+\s+)*$",
+    r"\b(?:against|on|at|targeting|targeted|hit|hitting|struck|striking|towards|toward|with|into|killing|killed|wounding|"
+    rf"injuring|between|ambushed|attacked|assassinated|executed|kidnapped|abducted|arrested|detained|{_OF}|belonging to|held by|"
+    rf"controlled by)\s+{_QUANTITY}$",
+    re.IGNORECASE,
+)
+# "three soldiers were killed", "the convoy was hit": the subject of a passive verb of violence is its target
+_PASSIVE_AFTER = re.compile(
+    r"^\s*(?:\S+\s+){0,6}?(?:were|was|have been|had been|has been|are|is|got|being)\s+(?:\w+ly\s+)?(?:killed|shot|wounded|injured|"
+    r"targeted|hit|attacked|ambushed|struck|shelled|bombed|assassinated|executed|kidnapped|abducted|arrested|detained|"
+    r"captured|seized|stormed|destroyed|gunned|stabbed|beaten|burned|blown|intercepted|downed)\b(?!\s+(?:by\s+)?(?:its|their)\s+own)"
+    r"|^\s*(?:\S+\s+){0,6}?(?:died|perished|lost their lives|lost his life)\b",
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(r"\b(?:in|to|from|near|at|across|into|inside|outside|towards|toward|of|over|visited|visit)\s+$", re.IGNORECASE)
@@ -76,27 +100,35 @@ def assign_roles(text: str, placed: list[Placed], trigger_start: int) -> Roles:
         against = [p for p in rest if re.search(r"\bagainst\s+(?:the\s+)?$", text[max(0, p.match.start - 12) : p.match.start], re.I)]
         target = against[0] if against else (rest[0] if rest else None)
     if agent is None:
-        passive = [p for p in armed if _BY.search(text[max(0, p.match.start - 25) : p.match.start])]
+        passive = [p for p in armed if _BY.search(text[max(0, p.match.start - 25) : p.match.start])
+                   and not _SOURCE_AFTER.match(text[p.match.end : p.match.end + 20])]
         if passive:
             agent = passive[0]
             earlier = [p for p in placed if p.match.start < agent.match.start and p.actor.name != agent.actor.name]
             if earlier:
                 target = earlier[0]
+    passive_subjects: list[Placed] = []
     if agent is None:
         subjects = [
             p for p in armed
             if p.match.start <= trigger_start and not _TARGET_BEFORE.search(text[max(0, p.match.start - 25) : p.match.start])
         ]
+        passive_subjects = [p for p in subjects if _PASSIVE_AFTER.match(text[p.match.end : p.match.end + 80])]
+        subjects = [p for p in subjects if p not in passive_subjects]
         if subjects:
             agent = subjects[0]
     if agent is None:
-        after = [p for p in armed if p.match.start > trigger_start and not _TARGET_BEFORE.search(text[max(0, p.match.start - 25) : p.match.start])]
+        after = [p for p in armed if p.match.start > trigger_start and p not in passive_subjects
+                 and not _TARGET_BEFORE.search(text[max(0, p.match.start - 25) : p.match.start])]
         if after:
             agent = after[0]
     if agent is None:
-        anywhere = [p for p in armed if not _STRONG_TARGET_BEFORE.search(text[max(0, p.match.start - 25) : p.match.start])]
+        anywhere = [p for p in armed if p not in passive_subjects
+                    and not _STRONG_TARGET_BEFORE.search(text[max(0, p.match.start - 25) : p.match.start])]
         if anywhere:
             agent = anywhere[0]
+    if target is None and passive_subjects:
+        target = next((p for p in passive_subjects if agent is None or p.actor.name != agent.actor.name), None)
     if target is None and agent is not None:
         later = [p for p in placed if p.match.start > max(agent.match.start, trigger_start) and p.actor.name != agent.actor.name
                  and not _is_assoc(text, agent, p)]

@@ -61,3 +61,22 @@ def _append(spans: list[Span], content: str, start: int, end: int, offset: int) 
         return
     lead = len(piece) - len(piece.lstrip())
     spans.append(Span(offset + start + lead, offset + start + lead + len(stripped)))
+
+
+# words run together by bad text extraction: "protestedThursday", "inclasheswith", "theWest Bank"
+_GLUED_CASE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+_STEMS = r"(?:clash(?:es|ed)?|protest(?:s|ed|ers)?|demonstrat(?:ions?|ors|ed)|riot(?:s|ed|ers)?|rall(?:y|ies|ied)|airstrikes?|shelling)"
+_GLUE_WORDS = r"(?:in|during|on|at|with|of|the|amid|after)"
+_GLUED_BEFORE = re.compile(rf"\b({_GLUE_WORDS})({_STEMS})", re.I)
+_GLUED_AFTER = re.compile(rf"\b({_STEMS})(in|with|that|on|at|the|and|to|against|near|after|over|outside)\b", re.I)
+_ANY_GLUE = re.compile(rf"(?-i:[a-z]{{2}}[A-Z][a-z])|\b{_GLUE_WORDS}{_STEMS}|{_STEMS}(?:in|with|that|on|at|the|and|to|against|near|after|over|outside)\b", re.I)
+
+
+def deglue(text: str) -> str | None:
+    """The sentence with glued words spaced apart, or None when nothing was glued."""
+    if _ANY_GLUE.search(text) is None:  # the common case: one scan
+        return None
+    fixed = _GLUED_CASE.sub(" ", text)
+    fixed = _GLUED_BEFORE.sub(r"\1 \2", fixed)
+    fixed = _GLUED_AFTER.sub(r"\1 \2", fixed)
+    return fixed if fixed != text else None

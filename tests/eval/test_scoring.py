@@ -124,3 +124,14 @@ def test_missing_file_is_skipped_with_one_line(tmp_path):
     result = CliRunner().invoke(app, ["case", str(tmp_path / "absent.tsv")])
     assert result.exit_code == 0
     assert "skipped" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_case_a_denied_event_is_no_event(tmp_path):
+    path = tmp_path / "case.tsv"
+    path.write_text("id\tEventSnippet\tSubType\n1\tone\tAIR_STRIKE\n2\ttwo\tAIR_STRIKE\n", encoding="utf-8")
+    denied = mention("Air/drone strike", "Explosions/Remote violence", None, None, None)
+    denied.modality = "denied"
+    answers = {"one": [mention("Air/drone strike", "Explosions/Remote violence", None, None, None)], "two": [denied]}
+    result = case.evaluate(str(path), StubExtractor(answers), None, show_progress=False)
+    assert result["metrics"]["sub_type_accuracy"]["correct"] == 1
+    assert result["top_confusions"] == [{"gold": "AIR_STRIKE", "predicted": "NONE", "count": 1}]

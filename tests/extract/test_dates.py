@@ -71,3 +71,9 @@ def test_post_date_wins_over_the_documents(extractor):
     doc = document("Regime forces shelled the village of Hish yesterday.", published=date(2018, 6, 7))
     doc.published = date(2020, 1, 1)
     assert extractor.extract(doc)[0].event_date == date(2018, 6, 6)
+
+
+def test_the_date_of_a_denial_is_not_the_events(extractor):
+    text = "The defence ministry denied on Wednesday that its jets had struck the hospital in Ariha on Monday."
+    mention = extractor.extract(document(text, published=PUBLISHED))[0]
+    assert (mention.modality, mention.event_date) == ("denied", date(2018, 6, 4))

@@ -73,3 +73,50 @@ def test_mentions_fill_every_field(extractor):
     assert mention.inter1 == 8 and mention.inter2 == 7
     assert mention.event_date == date(2018, 2, 6)
     assert mention.place is None  # the geocoder places it afterwards
+
+
+def test_a_place_and_its_container_make_one_event(extractor):
+    text = "Warplanes bombed Hazza town in the Eastern Ghouta, killing four civilians."
+    mention = only(extractor.extract(document(text)))
+    assert (mention.location_text, mention.fatalities) == ("Hazza", 4)
+    assert mention.admin_hint is not None and "Ghouta" in mention.admin_hint
+
+
+def test_a_chain_of_containers(extractor):
+    text = "Gunmen shot dead a soldier in Kafr Amim in Saraqib of Idlib."
+    mention = only(extractor.extract(document(text)))
+    assert (mention.location_text, mention.admin_hint, mention.fatalities) == ("Kafr Amim", "Saraqib", 1)
+
+
+def test_a_part_of_a_city_is_coded_at_the_city(extractor):
+    text = "A car bomb exploded in the Qusour neighbourhood of Homs city, killing several passers-by."
+    mention = only(extractor.extract(document(text)))
+    assert (mention.location_text, mention.fatalities) == ("Homs", 10)
+
+
+def test_a_possessive_container(extractor):
+    text = "Two soldiers were killed in clashes in Aleppo's Sheikh Najjar district."
+    mention = only(extractor.extract(document(text)))
+    assert mention.location_text.startswith("Sheikh Najjar")
+
+
+def test_a_reference_place_is_a_hint_not_an_event(extractor):
+    text = "Jets bombed the hamlet of Kafr Amim in the Tal Tuqan plain, southeast of Saraqib; three farmers died."
+    mention = only(extractor.extract(document(text)))
+    assert (mention.location_text, mention.fatalities) == ("Kafr Amim", 3)
+
+
+def test_a_list_stays_a_list(extractor):
+    text = "Shelling hit Al Tuwal, Al Khubah and Samitah in Jizan, killing 3 soldiers."
+    mentions = extractor.extract(document(text, country="SA"))
+    assert [(m.location_text, m.fatalities, m.admin_hint) for m in mentions] == [
+        ("Al Tuwal", 1, "Jizan"), ("Al Khubah", 1, "Jizan"), ("Samitah", 1, "Jizan")]
+
+
+def test_glued_words_still_tell_the_event(extractor):
+    text = "Hundreds of teachers protestedin front of the governorate building in Sulaymaniyah."
+    mention = only(extractor.extract(document(text, country="IQ")))
+    assert (mention.event_type, mention.actor1) == ("Protests", "Protesters (Iraq)")
+    body = text
+    assert body[mention.evidence[0].start : mention.evidence[0].end] == mention.evidence[0].text
+
