@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitrep.export import iso_date
 from sitrep.model import Document
 
 
@@ -15,17 +16,17 @@ def document_record(doc: Document) -> dict[str, Any]:
         "title": doc.title,
         "publisher": doc.publisher,
         "author": doc.author,
-        "published": doc.published.isoformat() if doc.published else None,
+        "published": iso_date(doc.published),
         "country": doc.country,
         "body": doc.body,
         "comments": [
-            {"text": c.text, "author": c.author, "published": c.published.isoformat() if c.published else None}
+            {"text": c.text, "author": c.author, "published": iso_date(c.published)}
             for c in doc.comments
         ],
         "posts": [
             {
                 "title": p.title,
-                "published": p.published.isoformat() if p.published else None,
+                "published": iso_date(p.published),
                 "body": p.body,
                 "start": p.start,
                 "end": p.end,

@@ -6,6 +6,7 @@ Every writer streams: a million events never sit in memory at once.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -48,7 +49,7 @@ REGION_BY_ISO2 = {
 }
 
 
-def _iso_date(value: date | None) -> str | None:
+def iso_date(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
@@ -58,7 +59,7 @@ def source_record(report: SourceReport) -> dict[str, Any]:
         "source": report.source,
         "publisher": report.publisher,
         "title": report.title,
-        "published": _iso_date(report.published),
+        "published": iso_date(report.published),
         "fatalities": report.fatalities,
         "certainty": report.certainty,
         "modality": report.modality,
@@ -73,7 +74,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "id": event.id,
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
-        "event_date": _iso_date(event.event_date),
+        "event_date": iso_date(event.event_date),
         "date_precision": event.date_precision,
         "actor1": event.actor1,
         "actor2": event.actor2,
@@ -163,34 +164,26 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
-def write_json(events: Iterable[Event], out: IO[str]) -> int:
-    out.write("[")
-    count = 0
-    for event in events:
-        out.write(",\n" if count else "\n")
-        out.write(json.dumps(event_record(event), ensure_ascii=False, default=_json_default))
-        count += 1
-    out.write("\n]\n" if count else "]\n")
-    return count
+def _json_array(items: Iterable[dict[str, Any]], head: str, tail: str) -> Iterator[str]:
+    """A JSON document holding one array, one item per line, produced piece by piece."""
+    yield head
+    for i, item in enumerate(items):
+        yield ("," if i else "") + "\n" + json.dumps(item, ensure_ascii=False, default=_json_default)
+    yield f"\n{tail}\n"
 
 
-def _write_csv(rows: Iterator[dict[str, Any]], columns: tuple[str, ...], out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+def _csv_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], every: int = 200) -> Iterator[str]:
+    """CSV text with a header, flushed every `every` rows."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
-    count = 0
-    for row in rows:
+    for i, row in enumerate(rows, start=1):
         writer.writerow(row)
-        count += 1
-    return count
-
-
-def write_csv(events: Iterable[Event], out: IO[str]) -> int:
-    columns = tuple(c for c in RECORD_FIELDS)
-    return _write_csv((flat_row(e) for e in events), columns, out)
-
-
-def write_acled(events: Iterable[Event], out: IO[str]) -> int:
-    return _write_csv((acled_row(e) for e in events), ACLED_COLUMNS, out)
+        if i % every == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def geojson_feature(event: Event) -> dict[str, Any]:
@@ -201,22 +194,29 @@ def geojson_feature(event: Event) -> dict[str, Any]:
     return {"type": "Feature", "id": event.id, "geometry": geometry, "properties": properties}
 
 
-def write_geojson(events: Iterable[Event], out: IO[str]) -> int:
-    out.write('{"type": "FeatureCollection", "features": [')
-    count = 0
-    for event in events:
-        out.write(",\n" if count else "\n")
-        out.write(json.dumps(geojson_feature(event), ensure_ascii=False, default=_json_default))
-        count += 1
-    out.write("\n]}\n")
-    return count
-
-
-WRITERS = {"json": write_json, "csv": write_csv, "acled": write_acled, "geojson": write_geojson}
+def chunks(events: Iterable[Event], fmt: str) -> Iterator[str]:
+    """The export of `events` in one of FORMATS, as pieces of text (for files and HTTP streams alike)."""
+    if fmt == "json":
+        return _json_array(map(event_record, events), "[", "]")
+    if fmt == "geojson":
+        return _json_array(map(geojson_feature, events), '{"type": "FeatureCollection", "features": [', "]}")
+    if fmt == "csv":
+        return _csv_rows(map(flat_row, events), RECORD_FIELDS)
+    if fmt == "acled":
+        return _csv_rows(map(acled_row, events), ACLED_COLUMNS)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
 def write(events: Iterable[Event], fmt: str, out: IO[str]) -> int:
     """Write events in one of FORMATS; returns how many were written."""
-    if fmt not in WRITERS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return WRITERS[fmt](events, out)
+    count = 0
+
+    def counted() -> Iterator[Event]:
+        nonlocal count
+        for event in events:
+            count += 1
+            yield event
+
+    for piece in chunks(counted(), fmt):
+        out.write(piece)
+    return count
