@@ -7,6 +7,8 @@ with the context the row gives (ACLED: its country and its `notes` as the docume
 `source_headline`), and the result is compared with the row's coordinates (share within 10 and 25 km;
 an unplaced mention counts as a miss). Location strings are passed as written ("Damascus - Al-Shaghour",
 "Tadmur/Palmyra town"): reading them is part of the resolver's job.
+The UCDP ceiling says how far headlines allow: for each row, the distance from the gold point to the nearest
+place recognised and resolved in its headline (a row whose headline names no place cannot be placed).
 Benchmarks are read from ../shared/bench/events; nothing from them is stored.
 """
 
@@ -116,6 +118,43 @@ def ucdp_cases(limit: int | None) -> list[tuple]:
              r["where_prec"]) for r in ucdp_rows(limit)]
 
 
+def ucdp_ceiling(geocoder, limit: int | None) -> None:  # noqa: ANN001
+    """The best any event placed from the headline could do: the gold point's distance to the nearest place
+    that recognition + resolution find in the headline (every phrase placed as if it were an event)."""
+    from sitrep.geo.gazetteer import distance_km
+    from sitrep.model import Document, Mention, Post
+
+    found: dict[str, tuple[int, list]] = {}
+    tally: Counter = Counter()
+    by_precision: dict[str, Counter] = {}
+    rows = [r for r in ucdp_rows(limit) if r["source_headline"].strip()]
+    for r in rows:
+        headline = r["source_headline"].strip()
+        if headline not in found:
+            doc = Document(id="h", source="bench", media_type="text/plain", body=headline,
+                           posts=[Post(None, None, 0, len(headline), headline)], country="SY")
+            phrases = geocoder.find_places(headline, "SY")
+            mentions = [Mention(id=str(i), document_id="h", post_index=0, event_type="", sub_event_type="", evidence=[],
+                                location_text=p.text, admin_hint=p.admin_hint, location_qualifier=p.qualifier)
+                        for i, p in enumerate(phrases)]
+            geocoder.place(mentions, doc)
+            found[headline] = (len(phrases), [m.place for m in mentions if m.place and m.place.latitude is not None])
+        n_phrases, places = found[headline]
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        d = min((distance_km(p.latitude, p.longitude, lat, lon) for p in places), default=None)
+        kind = "names no place" if not n_phrases else "unplaced" if d is None else "within 25 km" if d <= 25 else "farther"
+        tally[kind] += 1
+        by_precision.setdefault(r["where_prec"], Counter())[kind] += 1
+    n = len(rows)
+    print(f"\nUCDP ceiling ({n} rows): nearest place found in the headline vs the gold point")
+    print("  " + "   ".join(f"{k} {v / n:.3f}" for k, v in tally.most_common()))
+    for prec in sorted(by_precision):
+        c = by_precision[prec]
+        total = sum(c.values())
+        print(f"  where_prec {prec}: {total} rows, within 25 km {c['within 25 km'] / total:.3f}, "
+              f"names no place {c['names no place'] / total:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="geo stage figures")
     parser.add_argument("--limit", type=int, default=None, help="at most N rows per benchmark")
@@ -146,6 +185,7 @@ def main() -> None:
 
     score("ACLED notes (gold location + country + notes)", acled_cases(args.limit), geocoder)
     score("UCDP GED Syria (gold where_coordinates + headline)", ucdp_cases(args.limit), geocoder)
+    ucdp_ceiling(geocoder, args.limit)
     print(f"\npeak memory: {rss_mb():.0f} MB RSS for the whole process ({rss_mb() - base:.0f} MB after start-up)")
 
 

@@ -74,6 +74,13 @@ _ON_BEHALF = re.compile(
     r"fighting (?:for|with|alongside))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "Russia's defence ministry", "Turkey's military" name the state's forces; "Yemen's al-Masirah television" does not
+_OWN_FORCES = re.compile(r"\s+(?:(?:defen[cs]e|interior|war|foreign)\s+(?:ministry|minister)|military|army|armed forces|forces|"
+                         r"troops|air force|navy|government|president|prime minister|general staff|security forces|police|"
+                         r"intelligence|soldiers|warplanes|jets|drones|artillery|missiles|officials)\b", re.I)
+_NOT_AN_ACTOR = re.compile(r"\s+(?:operations?|campaign|escalation|action|solution|pressure|court|courts|analysts?|experts?|"
+                           r"sources?|officials?|spokes(?:man|woman|person)|statement|media|escalation|expert|tribunal|"
+                           r"intervention|activity|activities|zone|service)\b", re.I)
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
 
 
@@ -91,6 +98,8 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
             word, end = word[:-1], end - 1
         while word and word[0] in "'‘’":
             word, start = word[1:], start + 1
+        if len(word) > 3 and word[-2:] in ("'s", "’s") and word[0].isupper() and _OWN_FORCES.match(text, m.end()):
+            word, end = word[:-2], end - 2  # "Russia's defence ministry", "Turkey's forces": the state's own forces
         if word:
             out.append((start, end, word))
     return out
@@ -182,6 +191,9 @@ class ActorDictionary:
         for match in found:
             if kept and match.start < kept[-1].end:
                 continue
+            if _NOT_AN_ACTOR.match(text, match.end) and all(e.kind in ("military", "police", "generic") and e.iso is None
+                                                            for e in match.entries):
+                continue  # "a legitimate military operation", "military sources": an adjective, not the army
             # "Daesh militants", "Houthi gunmen": a generic noun after a name is that name's head noun
             if kept and match.start - kept[-1].end <= 1 and text[kept[-1].end : match.start].strip() == "" \
                     and all(e.kind in ("generic", "military", "police") and e.iso is None for e in match.entries):
@@ -250,7 +262,9 @@ class ActorDictionary:
         info = self.states.get(iso, {})
         label = country_name(iso) or iso
         if kind == "government":
-            return f"Government of {label}"
+            # ACLED names a government for the same period as its forces: "Government of Syria (2000-)"
+            forces = re.match(r"Military Forces of (?P<rest>.+?\(\d{4}-\d{0,4}\))", info.get("military") or "")
+            return f"Government of {forces.group('rest')}" if forces else f"Government of {label}"
         if kind == "police":
             return info.get("police") or f"Police Forces of {label}"
         return info.get("military") or f"Military Forces of {label}"
@@ -296,7 +310,7 @@ def families_of_name(name: str, named: dict[str, tuple[str, ...]], states: dict)
         iso = _longest_country(name[state.start("country") :])
         return (f"state:{iso or state.group('country').strip()}",)
     if name.startswith("Government of"):
-        iso = to_iso2(re.sub(r"\s*\(.*$", "", name[len("Government of ") :]).strip())
+        iso = to_iso2(re.sub(r"^the\s+", "", re.sub(r"\s*\(.*$", "", name[len("Government of ") :]).strip()))
         return (f"state:{iso}",)
     generic = _GENERIC_SUFFIX.match(name)
     if generic:

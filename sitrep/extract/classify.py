@@ -30,6 +30,7 @@ class Typing:
     roles: Roles
     placed: list[Placed]
     casualty_only: bool
+    trigger: str = ""  # the words that fired the rule
 
 
 class SentenceClassifier:
@@ -57,7 +58,7 @@ class SentenceClassifier:
             armed = [p for p in placed if not p.actor.is_civilian]
             if rule.needs_actor and not armed and not (self.political and self.political.search(text)):
                 continue
-            roles = assign_roles(text, placed, m.start())
+            roles = assign_roles(text, placed, m.start(), speakers_act=rule.event_type in _SPEECH_AND_CROWDS)
             if rule.actor1 and not self._actor1_holds(rule.actor1, roles, country):
                 continue
             if rule.target == "civilians" and not self._civilian_target(text, roles, m.end()):
@@ -70,6 +71,7 @@ class SentenceClassifier:
                 roles,
                 placed,
                 casualty_only=bool(_CASUALTY_TRIGGER.match(m.group())),
+                trigger=m.group(),
             )
         return None
 

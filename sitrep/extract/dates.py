@@ -48,7 +48,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("season", r"\b(?P<which>last|this|past|in the|early|late)? ?(?P<season>(?-i:spring|summer|autumn|fall|winter))(?: of)?(?: (?P<year>(?:19|20)\d\d))?\b"),
         ("in_month", rf"\b(?:in|during|on|early|late) (?:mid-)?(?P<month>(?-i:January|February|March|April|May|June|July|August|September|October|November|December))\b"),
         ("year", rf"\b(?:in|during|of|early|late|mid-?|throughout) {_YEAR}\b"),
-        ("weekday", rf"\b(?P<last>last |this past |this )?(?:early |late )?{_WEEKDAY}(?:'s)?(?: (?:morning|afternoon|evening|night|dawn))?\b"),
+        ("weekday", rf"\b(?P<last>last |this past |this )?(?:early |late )?{_WEEKDAY}(?:['’]s)?(?: (?:morning|afternoon|evening|night|dawn))?\b"),
         ("today", r"\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today|overnight|on the same day)\b"),
         ("yesterday", r"\b(?:the day before yesterday|yesterday|last night)\b"),
         ("ago", rf"\b{_NUM} {_UNIT} ago\b"),
@@ -57,6 +57,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("past", rf"\b(?:over|in|during|for|within) the (?:past|last|previous) (?:{_NUM} )?{_UNIT}\b"),
         ("recent", r"\bin recent (?P<unit>day|week|month)s\b"),
         ("this", r"\b(?P<which>last|this|earlier this|past|previous) (?P<unit>week|month|year)\b"),
+        ("start_of", r"\b(?:at|in|from|by) the (?P<part>start|beginning|middle|end) of (?P<which>the|this|last) (?P<unit>month|year)\b"),
     ]
 ]
 
@@ -160,6 +161,13 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, anchor: date |
         count = _number(g.get("num")) if g.get("num") else (3 if kind == "recent" else 1)
         days = count * _UNIT_DAYS[unit]
         return published - timedelta(days=days), _precision(days), True
+    if kind == "start_of":
+        back = g["which"].lower() == "last"
+        if g["unit"].lower() == "month":
+            first = published.replace(day=1)
+            first = (first - timedelta(days=1)).replace(day=1) if back else first
+            return first.replace(day={"start": 1, "beginning": 1, "middle": 11, "end": 21}[g["part"].lower()]), "month", True
+        return date(published.year - (1 if back else 0), 1, 1), "year", True
     if kind == "this":
         unit, which = g["unit"].lower(), g["which"].lower()
         back = which in ("last", "past", "previous")
@@ -196,9 +204,12 @@ _STATEMENT_DATE = re.compile(
 
 
 def event_date(text: str, published: date | None, anchor: date | None = None) -> DateFound | None:
-    """The date a sentence gives for its event: its first date not introduced by "since", "until"...,
-    nor the date of a statement about it ("denied on Wednesday that ... on Tuesday") when another is given."""
+    """The date a sentence gives for its event: a date that names it ("Thursday's strike"), else its first date
+    not introduced by "since", "until"..., nor the date of a statement about it ("denied on Wednesday that ... on
+    Tuesday") when another is given."""
     dates = [d for d in find_dates(text, published, anchor)
              if not _NOT_EVENT_DATE.search(text[max(0, d.start - 12) : d.start])]
+    # "Thursday's missile strike", "last week's attack": a date that names the event itself
+    named = [d for d in dates if d.text.endswith(("'s", "’s")) or re.match(r"['’]s\b", text[d.end : d.end + 2])]
     told = [d for d in dates if not _STATEMENT_DATE.search(text[max(0, d.start - 20) : d.start])]
-    return (told or dates or [None])[0]
+    return (named or told or dates or [None])[0]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-_DENIED = re.compile(
+DENIED = re.compile(
     r"\b(?:denied|denies|deny|denying|refuted|refutes|dismissed|dismisses|rejected|rejects)\b(?:\s+\w+){0,5}?\s+"
-    r"(?:reports?|claims?|allegations?|accusations?|responsibility|involvement|that|carrying out|having|any|the)\b|"
+    r"(?:reports?|claims?|allegations?|accusations?|responsibility|involvement|that|carrying out|having|any|the|its|their|firing|shelling|bombing|targeting)\b|"
     r"\b(?:did not|didn't|never) (?:take place|happen|occur|carry out|conduct|launch|strike|bomb|shell|attack|target)\b|"
     r"\bno (?:such )?(?:attack|strike|raid|shelling|incident) (?:took place|happened|occurred)\b|"
     r"\b(?:false|fabricated|baseless|fake) (?:reports?|claims?|news|allegations?)\b",
@@ -53,7 +53,7 @@ def _predicate_after_subject(sentence: str, trigger_start: int) -> str:
 
 
 def modality_of(sentence: str, trigger_start: int) -> str:
-    if _DENIED.search(sentence):
+    if DENIED.search(sentence):
         return "denied"
     window = _governing_window(sentence, trigger_start)
     predicate = _predicate_after_subject(sentence, trigger_start)

@@ -32,7 +32,10 @@ _ADMIN_BEFORE = re.compile(rf"\b(?:{_REGION_ADJ})(?:\s+(?:countryside of|parts o
                            r"\b(?:province|governorate|region) of\s+(?:the\s+)?$", re.I)
 # "In Jizan, Houthi forces shelled ...": a place that opens the sentence before a comma sets the scene
 _SCENE = re.compile(r"^\s*(?:In|At)\s+(?:the\s+)?(?:(?:\w+ern|central)\s+)?(?:(?:province|governorate|region|district) of\s+)?$")
-_ORIGIN_BEFORE = re.compile(r"\b(?:from|launched from|fired from)\s+(?:the\s+)?(?:(?:town|village|city|area) of\s+)?$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|village|city|area|direction) of\s+)?$", re.I)
+# a withdrawal from a place happens there: "withdrew from Avdiivka", "drove IS out of Sirte"
+_LEFT_FROM = re.compile(r"\b(?:withdr[ae]w\w*|withdrawal|pull(?:ed|ing|s)? (?:out|back)|pull-out|retreat\w*|expelled|driven|drove|ousted|"
+                        r"evacuat\w*|fled|fleeing)[,\s]+(?:\S+\s+){0,4}?from\s+(?:the\s+)?(?:(?:town|village|city|area) of\s+)?$", re.I)
 _LIST_NEXT = re.compile(rf"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+(?:(?:town|village|city)\s+of\s+)?)?(?P<name>{CAPSEQ})")
 _PART_OF_CITY = re.compile(
     r"^\s+(?:neighbou?rhoods?|streets?|squares?|quarters?|roads?|roundabouts?|junctions?|blocks?|markets?|bridges?)\b"
@@ -44,8 +47,15 @@ _ORGANISATION_OF = re.compile(
     r"\b(?:Ministry|Minister|Department|Office|Council|University|Bank|Directorate|Commission|Court|Chamber|Union|League|"
     r"Institute|College|Academy|Governor|Mayor|Secretary|Bureau|Agency|Authority)\s+of\s+(?:the\s+)?(?:[A-Z]\w*\s+(?:and|&)\s+)?$")
 _LIST_AFTER = re.compile(rf"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{CAPSEQ}")
+_NAMED_THING = re.compile(r"^[ -]+(?:rockets?|missiles?|shells?|drones?|jets?|tanks?|launchers?|vehicles?|aircraft|helicopters?|"
+                          r"rifles?|guns?|mortars?|bombs?|system|TV|television|channel|radio|newspaper|agency|website)\b", re.I)
+_EDGE_OF = r"on the (?:(?:\w+ern|far|very)\s+)?(?:edges?|outskirts|fringes?|periphery|side|approaches) of"
 _REFERENCE_GAP = re.compile(rf"^(?:\s+(?:area|village|town|city|district|region|neighbou?rhood|camp|hill|site|plain|valley|"
-                            rf"mountains?|hills|farms|desert|basin|front))?\s*,?\s*(?:(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?{_DIRECTION}(?:ern)? of|near|close to|outside)\s+(?:the\s+)?(?:(?:town|village|city) of\s+)?$", re.I)
+                            rf"mountains?|hills|farms|desert|basin|front))?\s*,?\s*(?:(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?{_DIRECTION}(?:ern)? of|near|close to|outside|{_EDGE_OF})\s+(?:the\s+)?(?:(?:town|village|city) of\s+)?$", re.I)
+# a description of a place already named ("Mitiga airport, the only functioning airport in the capital,", "the town
+# that straddles the M5 highway"): the places inside describe, they are not further events
+_APPOSITION = re.compile(r"(?<=[\w'’)]),\s+(?:the|a|an|its|their)\s+[^,;:]{3,90}?(?=,|;|:|\.\s|\.?$)")
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\b[^,;:]*")  # "..., where X took Y town": the event's own place
 
 
 @dataclass(frozen=True)
@@ -60,11 +70,18 @@ class PlaceCandidate:
 
 
 class PlaceFinder:
-    def __init__(self, spec: dict) -> None:
+    def __init__(self, spec: dict, adjectives: frozenset[str] | set[str] = frozenset()) -> None:
         features = "|".join(re.escape(w) for w in sorted(spec["feature_words"], key=len, reverse=True))
         admin = "|".join(re.escape(w) for w in sorted(spec["admin_words"], key=len, reverse=True))
         self.not_places = set(spec["not_places"])
         self.organisation_words = set(spec.get("organisation_words", []))
+        self.adjectives = {a.lower() for a in adjectives}
+        self._feature_words = {w.lower() for w in [*spec["feature_words"], *spec["admin_words"]]}
+        titles = "|".join(re.escape(t) for t in sorted(spec.get("person_titles", []), key=len, reverse=True))
+        # "President Recep Tayyip Erdogan", "Deputy Defence Minister Hanna Maliar": a name after a title is a person's
+        self._person = re.compile(rf"\b(?:{titles})\.?\s+(?:(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w'’.-]*\s+){{0,4}}$") if titles else None
+        self._origin = re.compile(rf"\b{spec['origin_before']}\s+(?:the\s+)?(?:(?:town|village|city|area) of\s+)?$", re.I) \
+            if spec.get("origin_before") else None
         self._feature_of = re.compile(rf"\b(?:{features}) of\s+(?:the\s+)?(?P<name>{CAPSEQ})", re.I)
         self._name_feature = re.compile(rf"(?P<name>{CAPSEQ})\s+(?-i:{features})\b", re.I)
         self._after_prep = re.compile(
@@ -95,7 +112,8 @@ class PlaceFinder:
             for m in pattern.finditer(text):
                 group = "name" if m.group("name") is not None else "lead"  # "In Maan, ...": a sentence's scene
                 found.append(PlaceCandidate(m.start(group), m.end(group), m.group(group)))
-        cleaned = [c for c in (self._trim(text, c) for c in found) if c is not None and c.text not in self.not_places]
+        cleaned = [c for c in (self._trim(text, c) for c in found) if c is not None and c.text not in self.not_places
+                   and not self._not_a_place(text, c)]
         # a name inside an actor's name ("pro-Hadi forces", "Manbij Military Council", "IS") is no place
         cleaned = [c for c in cleaned if not _overlaps_any(c, excluded)]
         merged = _merge(cleaned)
@@ -104,6 +122,30 @@ class PlaceFinder:
         qualified = [self._qualify(text, c) for c in merged]
         qualified = [replace(c, role="admin") if c.source != "geocoder" and c.text.lower() in hints else c for c in qualified]
         return self._link_containers(text, qualified)
+
+    def _not_a_place(self, text: str, c: PlaceCandidate) -> bool:
+        """A nationality or group adjective ("Arab tribal fighters", "Ukrainian officials", "Arab-majority"), a person's
+        name ("Presidents Vladimir Putin and Recep Tayyip Erdogan"), or the first words of a longer proper name that
+        is not a place's ("Afrin Watch", "Sudan Doctors", "Kharkiv Regional Military Administration")."""
+        bare = re.sub(r"['’]s$", "", c.text)
+        if bare.lower() in self.adjectives or re.search(r"-(?:majority|speaking|dominated|populated|born)$", bare, re.I):
+            return True
+        if self._person is not None and self._person.search(text[max(0, c.start - 80) : c.start]):
+            return True
+        if _NAMED_THING.match(text[c.end :]):
+            return True  # "Katsuya rockets", "Tochka-U missile": a weapon's name
+        ahead = re.match(r"^(?:\s+(?:the|of|and|al-|[A-Z][\w'’-]*)){1,5}", text[c.end :])
+        if ahead and any(w.strip("'’") in self.organisation_words for w in ahead.group().split()):
+            return True  # "the Repel the Invaders Operation Room", "Hatay Security Directorate": an organisation
+        if c.text.split()[-1].lower() in self._feature_words:
+            return False  # "Al-Sawmaa district Bayda": a name ends with its feature word, another may follow
+        following = re.match(r"^[ \t]+((?:(?:al-|el-)?[A-Z][\w'’.-]*[ \t]+){0,2}(?:al-|el-)?[A-Z][\w'’.-]*)", text[c.end :])
+        if following is None:
+            return False
+        words = [w.lower() for w in following.group(1).split()]
+        # "Kafr Nabl Surgical Hospital", "Khartoum International Airport", "Sinjar Mountain": still the place
+        return not any(w in self._feature_words or " ".join(words[i : i + 2]) in self._feature_words
+                       for i, w in enumerate(words))
 
     def _link_containers(self, text: str, found: list[PlaceCandidate]) -> list[PlaceCandidate]:
         """One event, one place: a place that contains the one before it ("X in Y", "X district of Y",
@@ -202,11 +244,12 @@ class PlaceFinder:
                     break
         if to_iso2(c.text) is not None and len(c.text) > 3:
             role = "country"
-        elif self._admin_after.match(after) or (_ADMIN_BEFORE.search(before) and qualifier in (None, "countryside of")):
+        elif self._admin_after.match(after) or (_ADMIN_BEFORE.search(before) and (
+                qualifier in (None, "countryside of") or qualifier.endswith("part of"))):
             role = "admin"
         elif _SCENE.match(text[: c.start]) and re.match(r"^(?:\s+(?:province|governorate|district|region|city))?\s*,", after):
             role = "admin"
-        elif _ORIGIN_BEFORE.search(before):
+        elif (self._origin is not None and self._origin.search(before)) or (_FROM_BEFORE.search(before) and not _LEFT_FROM.search(before)):
             role = "origin"
         return replace(c, qualifier=qualifier, role=role)
 
@@ -246,10 +289,14 @@ def event_places(text: str, candidates: list[PlaceCandidate]) -> list[PlaceCandi
             kept.append(c)
         elif anchor.qualifier != "between":
             references.setdefault(id(anchor), c.text)
-    events = kept
+    events, described = _outside_descriptions(text, kept)
     if not events:
-        events = [c for c in candidates if c.role == "origin"] or admins[:1] or [c for c in candidates if c.role == "country"][:1]
+        # the origin of a strike ("took off from Hmeimim") is where it happened only when nothing else is named;
+        # the assembler does not count it as a new place for a sentence that goes on telling an event
+        events = [c for c in candidates if c.role == "origin"][:1] or admins[:1] or [c for c in candidates if c.role == "country"][:1]
         admins = [a for a in admins if a not in events]
+    for place, description in described.items():
+        references.setdefault(place, description)
     placed: list[PlaceCandidate] = []
     seen: set[str] = set()
     for c in events:
@@ -265,3 +312,23 @@ def event_places(text: str, candidates: list[PlaceCandidate]) -> list[PlaceCandi
             hint = chosen.text if chosen else None
         placed.append(replace(c, admin_hint=hint))
     return placed
+
+
+def _outside_descriptions(text: str, events: list[PlaceCandidate]) -> tuple[list[PlaceCandidate], dict[int, str]]:
+    """Event places less those inside a description of a place named before them (an apposition, a relative
+    clause): "Mitiga airport, the only functioning airport in the capital", "the town that straddles the M5".
+    A described place locates the one before it ("al-Basateen area, which lies between Harasta and Duma"):
+    it becomes that place's hint (the place's id -> the hint)."""
+    if len(events) < 2:
+        return events, {}
+    spans = [(m.start(), m.end()) for m in _APPOSITION.finditer(text)] + [(m.start(), m.end()) for m in _RELATIVE.finditer(text)]
+    if not spans:
+        return events, {}
+    first = events[0].start
+    kept, hints = [], {}
+    for c in events:
+        if c is events[0] or not any(s >= first and s <= c.start and c.end <= e for s, e in spans):
+            kept.append(c)
+        else:
+            hints.setdefault(id(kept[-1]), c.text)
+    return kept, hints

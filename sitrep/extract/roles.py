@@ -18,7 +18,8 @@ from sitrep.extract.actors import Actor, ActorDictionary, ActorMatch
 _BY = re.compile(
     r"\b(?!backed\b|supported\b|accompanied\b|assisted\b|aided\b|joined\b|helped\b|covered\b|reported\b|claimed\b|"
     r"announced\b|led\b|controlled\b|held\b|run\b|quoted\b|owned\b|operated\b|organi[sz]ed\b|followed\b|"
-    r"preceded\b|attended\b|documented\b|confirmed\b|published\b|released\b)"
+    r"preceded\b|attended\b|documented\b|confirmed\b|published\b|released\b|suffered\b|sustained\b|incurred\b|endured\b|"
+    r"faced\b|felt\b|denied\b|condemned\b|welcomed\b|accused\b|blamed\b|mourned\b)"
     r"(?:\w+ed|\w+en|shot|hit|struck|out|up|off|down|set|led|held|run|caught|fought|thrown|blown)\s+"
     r"(?:\w+ly\s+)?by\s+(?:the\s+|a\s+|an\s+|suspected\s+|presumed\s+)*$", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"^\s*(?:news|media|agency|television|tv|website|sources?|channel|outlets?)\b", re.IGNORECASE)
@@ -55,6 +56,10 @@ _ASSOC_GAP = re.compile(
     r"and allied|and their allies|and its allies)?(?:\s+(?:the|allied))?\s*$",
     re.IGNORECASE,
 )
+# the subject of a verb of speech or mourning: a source, not (unless it speaks of itself) the one who acted
+_SPEAKS = re.compile(r"^['’]?s?\s+(?:\w+\s+){0,2}?(?:said|says|told|declared|announced|confirmed|reported|denied|denies|"
+                     r"condemned|accused|blamed|warned|urged|called|mourned|insisted|stated|added|observed|marked)\b", re.IGNORECASE)
+_OF_ITSELF = re.compile(r"\b(?:its|their|it|they|we|our)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -87,7 +92,7 @@ def resolve_actors(
     return placed
 
 
-def assign_roles(text: str, placed: list[Placed], trigger_start: int) -> Roles:
+def assign_roles(text: str, placed: list[Placed], trigger_start: int, speakers_act: bool = True) -> Roles:
     roles = Roles()
     armed = [p for p in placed if not p.actor.is_civilian]
     civilians = [p for p in placed if p.actor.is_civilian]
@@ -108,6 +113,11 @@ def assign_roles(text: str, placed: list[Placed], trigger_start: int) -> Roles:
             if earlier:
                 target = earlier[0]
     passive_subjects: list[Placed] = []
+    # "Ukraine declared a day of mourning after Thursday's missile strike": who speaks did not strike, unless it
+    # speaks of itself ("The SDF said its fighters killed nine gunmen")
+    speakers = [] if speakers_act else [
+        p for p in armed if _SPEAKS.match(text[p.match.end : p.match.end + 40])
+        and not _OF_ITSELF.search(text[p.match.end : p.match.end + 80])]
     if agent is None:
         subjects = [
             p for p in armed
@@ -115,15 +125,16 @@ def assign_roles(text: str, placed: list[Placed], trigger_start: int) -> Roles:
         ]
         passive_subjects = [p for p in subjects if _PASSIVE_AFTER.match(text[p.match.end : p.match.end + 80])]
         subjects = [p for p in subjects if p not in passive_subjects]
+        subjects = [p for p in subjects if p not in speakers]
         if subjects:
             agent = subjects[0]
     if agent is None:
-        after = [p for p in armed if p.match.start > trigger_start and p not in passive_subjects
+        after = [p for p in armed if p.match.start > trigger_start and p not in passive_subjects and p not in speakers
                  and not _TARGET_BEFORE.search(text[max(0, p.match.start - 25) : p.match.start])]
         if after:
             agent = after[0]
     if agent is None:
-        anywhere = [p for p in armed if p not in passive_subjects
+        anywhere = [p for p in armed if p not in passive_subjects and p not in speakers
                     and not _STRONG_TARGET_BEFORE.search(text[max(0, p.match.start - 25) : p.match.start])]
         if anywhere:
             agent = anywhere[0]

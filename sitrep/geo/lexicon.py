@@ -11,7 +11,8 @@ import yaml
 from sitrep.geo.normalize import DATA_DIR
 
 CONNECTORS = frozenset({"al", "el", "ez", "ash", "esh", "an", "en", "as", "es", "ad", "ed", "ar", "er", "at", "et",
-                        "az", "ech", "bin", "ibn", "bani", "beni", "de", "du", "la", "le", "um", "umm", "abu"})
+                        "az", "ech", "bin", "ibn", "bani", "beni", "de", "du", "la", "le", "um", "umm", "abu",
+                        "wa", "wal"})  # "Khabb wa ash Sha'af"
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|et|ez)[-‐][A-ZĀ-ſḀ-ỿ]")
 SPEECH_AFTER = re.compile(r"^\s*(?:said|says|told|tells|stated|added|claimed|announced|warned|denied|accused)\b", re.I)
 
@@ -22,7 +23,7 @@ QUALIFIERS_BEFORE: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bon\s+the\s+(?:edges?|fringes?|periphery)\s+of\s+" + _TOWN_OF + r"$", re.I), "on the edge of"),
     (re.compile(r"\b(?:the\s+)?(?:" + _DIRS + r"(?:ern)?\s+)?(?:outskirts?|edges?|fringes?|periphery)\s+of\s+" + _TOWN_OF + r"$", re.I),
      "outskirts of"),
-    (re.compile(r"\b(?:the\s+)?(?:(?:" + _DIRS + r")(?:ern)?\s+)?(?:countryside|suburbs?|environs|surroundings|hinterland|countrysides)"
+    (re.compile(r"\b(?:the\s+)?(?:(?:" + _DIRS + r")(?:ern)?\s+)?(?:countryside|suburbs?|environs|surroundings|hinterland|countrysides|desert|badia)"
                 r"\s+of\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$", re.I), "countryside of"),
     (re.compile(r"\b(?:rural|reef)\s+$", re.I), "countryside of"),
     (re.compile(r"\b(?:near|nearby|close\s+to|in\s+the\s+vicinity\s+of|vicinity\s+of|around|outside|next\s+to|"
@@ -31,7 +32,7 @@ QUALIFIERS_BEFORE: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\b(?:the\s+area\s+|areas\s+|positions\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometers?|kilometres?|miles?)\s+)?"
                 r"(?P<dir>" + _DIRS + r")\s+of\s+" + _TOWN_OF + r"$", re.I), "{dir} of"),
     (re.compile(r"\bbetween\s+" + _TOWN_OF + r"$", re.I), "between"),
-    (re.compile(r"\b(?P<dir>" + _DIRS + r")ern\s+$", re.I), "{dir}ern part of"),
+    (re.compile(r"\b(?P<dir>" + _DIRS + r")(?:ern)?\s+$", re.I), "{dir}ern part of"),
     (re.compile(r"(?:ريف|أرياف|ارياف)\s+$"), "countryside of"),
     (re.compile(r"(?:قرب|بالقرب\s+من|محيط|أطراف|اطراف)\s+(?:بلدة\s+|مدينة\s+|قرية\s+)?$"), "near"),
 ]
@@ -39,7 +40,7 @@ COUNTRYSIDE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:" + _DIRS + r")(?:ern)?\s
 LEVEL_AFTER = re.compile(r"^\s+(?P<word>province|governorate|district|sub-?district)\b", re.I)
 # between two names: the second is the first one's admin hint ("Kafr Nabl in southern Idlib")
 HINT_BETWEEN = re.compile(
-    r"^(?:\s+(?:village|town|city|area|neighbou?rhood))?\s*(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?"
+    r"^(?:\s+(?:village|town|city|area|neighbou?rhood|suburbs?|quarter|district|camp))?\s*(?:,|\(|\bin\b|\bof\b)\s*(?:the\s+)?"
     r"(?:(?P<dir>" + _DIRS + r"|central)(?:ern)?\s+)?(?:(?:countryside|suburbs|outskirts|province|governorate|district)\s+of\s+"
     r"(?:the\s+)?)?(?P<rural>rural\s+)?$"
     r"|^\s*(?:في|ب)\s*(?P<ar_level>(?:ريف|محافظة|منطقة)\s+)?$"

@@ -43,6 +43,7 @@ def _rules() -> dict:
         "letter_groups": [(str(a), str(b)) for a, b in rules["letter_groups"]],
         "twin_words": frozenset(str(w) for w in rules.get("twin_words", [])),
         "generic_words": frozenset(str(w) for w in rules.get("generic_words", [])),
+        "twin_translations": {str(k): [str(v) for v in vs] for k, vs in (rules.get("twin_translations") or {}).items()},
     }
 
 
@@ -142,6 +143,15 @@ def without_twin_words(key: str) -> str:
     """A folded key without the words that tell twin villages apart ("tal abu rweil sharqi" -> "tal abu rweil")."""
     kept = [t for t in key.split() if t not in _rules()["twin_words"]]
     return " ".join(kept) if kept and not all(t in _rules()["generic_words"] for t in kept) else ""
+
+
+def twin_variants(name: str) -> list[str]:
+    """"Western Ghariyeh" -> ["Ghariyeh Gharbi", "Ghariyeh Gharbiyah"]: how the gazetteer names twin villages."""
+    first, _, rest = name.strip().partition(" ")
+    forms = _rules()["twin_translations"].get(first.lower())
+    if not forms or not rest.strip():
+        return []
+    return [f"{rest.strip()} {form}" for form in forms]
 
 
 def is_generic(key: str) -> bool:

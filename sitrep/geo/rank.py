@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -18,10 +19,11 @@ from sitrep.geo.gazetteer import Gazetteer, NameHit, PlaceRow, distance_km
 from sitrep.geo.normalize import fold, keys, sound
 
 MAX_CANDIDATES = 60
+CANDIDATE_CACHE = 20_000  # names whose matches are kept (the same names recur across documents)
 
 # points; see docs/geocoding.md for what each one means
 NAME_WEIGHT = 8.0
-OWN_NAME = 0.5
+OWN_NAME = 1.0
 FOCUS_MATCH, FOCUS_MISMATCH = 3.0, -3.0
 DOC_COUNTRY = 1.0
 HINT_MATCH, HINT_COUNTY_MATCH, HINT_NEAR, HINT_MISMATCH = 3.0, 3.5, 2.5, -1.0
@@ -30,7 +32,10 @@ PROXIMITY, PROXIMITY_KM = 2.5, 30.0
 ANCHOR_REGION, ANCHOR_COUNTY = 1.5, 2.0
 DISTRICT_SEAT = 1.5
 SUBDISTRICT_SEAT_KM = 15.0
-KIND_WANTED = 3.0
+SAME_PLACE_KM = 15.0
+SIDE_MATCH, SIDE_MISMATCH = 1.5, -1.0
+HINT_ABROAD_POPULATION = 100_000
+KIND_WANTED = 5.5  # beats the population and seat points of the town of the same name
 KIND_DEFAULT = {"locality": 0.0, "feature": 1.0, "campus": -0.3, "neighbourhood": -0.8, "county": -0.6,
                 "subdistrict": -1.0, "region": -0.4, "country": -0.5}
 SEAT_BONUS = {"PPLC": 2.5, "PPLA": 2.0, "PPLA2": 1.5, "PPLA3": 0.8}  # capital, province, district, sub-district seat
@@ -45,6 +50,7 @@ class Candidate:
     primary: bool = False  # the spelling that matched is the place's own name, not an alternate
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    importance: float = 0.0  # the points for population and admin seat, part of `score`
 
     def add(self, points: float, reason: str) -> None:
         if points:
@@ -64,6 +70,7 @@ class Anchor:
     kind: str
     admin1: str
     admin2: str
+    direction: str | None = None  # "in southern Idlib": the part of the province the text names
 
 
 @dataclass
@@ -73,6 +80,8 @@ class RankContext:
     doc_countries: frozenset[str] = frozenset()
     hint_places: list[PlaceRow] = field(default_factory=list)  # what the admin hint may mean
     hint_text: str | None = None
+    hint_direction: str | None = None  # "in *eastern* Deir ez-Zor": "east"
+    middles: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)  # province -> median point
     anchors: list[Anchor] = field(default_factory=list)
     want_kind: str | None = None  # "region" | "county" when the text says "province" / "district"
 
@@ -82,6 +91,7 @@ def skeleton_score(similarity: float) -> float:
     return max(0.0, min(0.95, 1.25 * similarity - 0.3125))
 
 
+@lru_cache(maxsize=100_000)
 def name_similarity(a: str, b: str) -> float:
     """How alike two folded names are (0..1), letting vowels and endings vary the way transliterations do."""
     raw = max(fuzz.ratio(a, b), fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")))
@@ -93,9 +103,22 @@ def name_similarity(a: str, b: str) -> float:
 def candidates(gaz: Gazetteer, name: str, country: str | None = None, fuzzy: bool = True) -> list[Candidate]:
     """Every entry whose spelling matches `name`: folded key, then skeleton, then (for a known country)
     skeletons one or two edits away. One candidate per place, keeping its best-matching spelling."""
+    memo = gaz.memo.setdefault("candidates", {})
+    found = memo.get((name, country, fuzzy))
+    if found is None:
+        if len(memo) > CANDIDATE_CACHE:
+            memo.clear()
+        found = memo[(name, country, fuzzy)] = _matches(gaz, name, country, fuzzy)
+    rows = gaz.places(pid for pid, *_ in found)
+    return [Candidate(place=row, matched=variant, name_score=score, primary=primary)
+            for row, (_, variant, score, primary) in zip(rows, found)]
+
+
+def _matches(gaz: Gazetteer, name: str, country: str | None, fuzzy: bool) -> tuple[tuple[int, str, float, bool], ...]:
+    """(pid, matched spelling, name score, is its own name) of every place the name may mean, best first."""
     key, skel = keys(name)
     if not key:
-        return []
+        return ()
     best: dict[int, tuple[float, NameHit]] = {}
 
     def offer(hit: NameHit, score: float) -> None:
@@ -105,25 +128,27 @@ def candidates(gaz: Gazetteer, name: str, country: str | None = None, fuzzy: boo
     for hit in gaz.by_key(key):
         offer(hit, 1.0)
     if skel and len(key) >= 3:
+        similarity: dict[str, float] = {}  # many places share one spelling: compare each spelling once
         for hit in gaz.by_skeleton(skel):
             if hit.key != key:
-                offer(hit, skeleton_score(name_similarity(key, hit.key)))
+                if hit.key not in similarity:
+                    similarity[hit.key] = skeleton_score(name_similarity(key, hit.key))
+                offer(hit, similarity[hit.key])
     if fuzzy and country and not best and len(skel) >= 4:
         for near, edit_score in gaz.near_skeletons(skel, country):
             for hit in gaz.by_skeleton(near):
                 sim = name_similarity(key, hit.key)
                 if sim >= 0.75:
                     offer(hit, skeleton_score(sim) * edit_score / 100.0)
-    ranked = sorted(best.items(), key=lambda item: -item[1][0])[:MAX_CANDIDATES * 4]
-    out = []
-    for pid, (score, hit) in ranked:
-        out.append(Candidate(place=gaz.place(pid), matched=hit.variant, name_score=score, primary=hit.is_primary))
-    return out
+    ranked = sorted(best.items(), key=lambda item: -item[1][0])
+    exact = sum(1 for _, (score, _) in ranked if score >= 1.0)
+    ranked = ranked[:max(exact, MAX_CANDIDATES)]  # every place of that very spelling, and the closest others
+    return tuple((pid, hit.variant, score, hit.is_primary) for pid, (score, hit) in ranked)
 
 
 def score(candidate: Candidate, ctx: RankContext) -> Candidate:
     p = candidate.place
-    candidate.score, candidate.reasons = 0.0, []
+    candidate.score, candidate.reasons, candidate.importance = 0.0, [], 0.0
     how = "same spelling" if candidate.name_score >= 1.0 else f"spelling {candidate.name_score:.2f} alike"
     candidate.add(NAME_WEIGHT * candidate.name_score, f"name: {how} ('{candidate.matched}')")
     if candidate.primary and candidate.name_score >= 1.0:
@@ -139,11 +164,12 @@ def score(candidate: Candidate, ctx: RankContext) -> Candidate:
     if ctx.hint_places:
         _score_hint(candidate, ctx)
     if ctx.anchors and p.has_point:
-        _score_anchors(candidate, ctx.anchors)
+        _score_anchors(candidate, ctx.anchors, ctx.middles.get((p.cc, p.admin1)))
     if ctx.want_kind and p.kind == ctx.want_kind:
         candidate.add(KIND_WANTED, f"the text asks for a {ctx.want_kind}")
     else:
         candidate.add(KIND_DEFAULT.get(p.kind, 0.0), f"kind: {p.kind}")
+    before = candidate.score
     if p.kind == "locality" and p.population > 0:
         pop = min(POPULATION_CAP, POPULATION_WEIGHT * math.log10(p.population + 1))
         candidate.add(round(pop, 1), f"population {p.population:,}")
@@ -151,6 +177,7 @@ def score(candidate: Candidate, ctx: RankContext) -> Candidate:
         candidate.add(SEAT_BONUS[p.fcode], f"admin seat ({p.fcode})")
     elif p.kind == "locality" and p.admin2 and fold(p.admin2) in (fold(p.name), fold(candidate.matched)):
         candidate.add(DISTRICT_SEAT, f"seat of the district of the same name ({p.admin2})")
+    candidate.importance = candidate.score - before
     return candidate
 
 
@@ -158,7 +185,7 @@ def _is_seat(c: Candidate) -> bool:
     return any("seat" in r for r in c.reasons)
 
 
-def _score_anchors(candidate: Candidate, anchors: list[Anchor]) -> None:
+def _score_anchors(candidate: Candidate, anchors: list[Anchor], middle: tuple[float, float] | None) -> None:
     p = candidate.place
     points = [a for a in anchors if a.kind not in ("region", "county", "subdistrict")]
     if points:
@@ -168,6 +195,31 @@ def _score_anchors(candidate: Candidate, anchors: list[Anchor]) -> None:
         candidate.add(ANCHOR_COUNTY, f"in {p.admin2}, a district the text names")
     elif any(a.kind == "region" and a.cc == p.cc and a.admin1 and a.admin1 == p.admin1 for a in anchors):
         candidate.add(ANCHOR_REGION, f"in {p.admin1}, a province the text names")
+        directions = {a.direction for a in anchors if a.kind == "region" and a.admin1 == p.admin1 and a.direction}
+        if len(directions) == 1 and middle is not None:
+            _score_side(candidate, directions.pop(), middle, "the text", weight=0.6)
+
+
+def side_of(p: PlaceRow, direction: str, middle: tuple[float, float] | None) -> bool | None:
+    """Whether a place lies on the `direction` side ("north", "southeast") of a province's middle point."""
+    if middle is None or not p.has_point:
+        return None
+    sides = []
+    if "north" in direction or "south" in direction:
+        sides.append((p.lat - middle[0]) * (1 if "north" in direction else -1))
+    if "east" in direction or "west" in direction:
+        sides.append((p.lon - middle[1]) * (1 if "east" in direction else -1))
+    return all(d > 0 for d in sides) if sides else None
+
+
+def _score_side(candidate: Candidate, direction: str, middle: tuple[float, float] | None, who: str,
+                weight: float = 1.0) -> None:
+    """"In *eastern* Deir ez-Zor": a village on that side of the province's middle gains, one on the other loses."""
+    on_side = side_of(candidate.place, direction, middle)
+    if on_side is None:
+        return
+    points = SIDE_MATCH if on_side else SIDE_MISMATCH
+    candidate.add(round(points * weight, 1), f"{'in' if on_side else 'not in'} the {direction}ern part {who} names")
 
 
 def _score_hint(candidate: Candidate, ctx: RankContext) -> None:
@@ -183,6 +235,8 @@ def _score_hint(candidate: Candidate, ctx: RankContext) -> None:
             admin, why = HINT_MATCH, f"in the province named by the hint ({hint.admin1})"
     if admin:
         candidate.add(admin, why)
+        if ctx.hint_direction:
+            _score_side(candidate, ctx.hint_direction, ctx.middles.get((p.cc, p.admin1)), "the hint")
     towns = [h for h in ctx.hint_places if h.kind not in ("region", "county") and h.pid != p.pid and h.has_point]
     if towns and p.has_point:
         d, town = min((distance_km(p.lat, p.lon, h.lat, h.lon), h.name) for h in towns)
@@ -197,7 +251,25 @@ def _score_hint(candidate: Candidate, ctx: RankContext) -> None:
 def rank(cands: list[Candidate], ctx: RankContext) -> list[Candidate]:
     scored = [score(c, ctx) for c in cands]
     _subdistrict_seats(scored)
-    return sorted(scored, key=lambda c: (-c.score, -c.place.population, c.place.pid))[:MAX_CANDIDATES]
+    ranked = sorted(scored, key=lambda c: (-c.score, -c.place.population, c.place.pid))[:MAX_CANDIDATES]
+    return _exact_before_loose(ranked)
+
+
+def _exact_before_loose(ranked: list[Candidate]) -> list[Candidate]:
+    """A loose spelling ("Adraa", an old name of Daraa) does not beat the very spelling of another place
+    ("Adra") on size alone: without its population and seat points it must still score higher."""
+    if not ranked or ranked[0].name_score >= 1.0:
+        return ranked
+    best = ranked[0]
+    exact = next((c for c in ranked if c.name_score >= 1.0 and c.place.cc == best.place.cc
+                  and c.place.kind not in ("region", "county", "subdistrict")), None)
+    if exact is None or best.score - best.importance > exact.score - exact.importance:
+        return ranked
+    a, b = best.place, exact.place
+    if a.has_point and b.has_point and distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM:
+        return ranked  # one town recorded twice, under two spellings
+    exact.reasons.append("first: the very spelling, ahead of a loose one that is only bigger")
+    return [exact, *[c for c in ranked if c is not exact]]
 
 
 def _subdistrict_seats(cands: list[Candidate]) -> None:
@@ -217,8 +289,11 @@ def _subdistrict_seats(cands: list[Candidate]) -> None:
 def hint_places(gaz: Gazetteer, hint: str, country: str | None) -> list[PlaceRow]:
     """What an admin hint can mean: provinces, then districts of that name, then towns (for "near Aleppo")."""
     found = [c for c in candidates(gaz, hint, country, fuzzy=False) if c.name_score >= 0.85]
-    if country:
-        found = [c for c in found if c.place.cc == country] or found
-    admin = sorted((c.place for c in found if c.place.kind in ("region", "county")), key=lambda p: p.kind != "region")
+    if country:  # a hint names a unit of the focus country; elsewhere only a province or a big city
+        found = [c for c in found if c.place.cc == country] or \
+            [c for c in found if c.place.kind == "region" or c.place.population >= HINT_ABROAD_POPULATION]
+    # provinces first, then districts; among those, the ones that bear the name as their own
+    admin = [c.place for c in sorted((c for c in found if c.place.kind in ("region", "county")),
+                                     key=lambda c: (c.place.kind != "region", not c.primary, -c.name_score))]
     towns = sorted((c.place for c in found if c.place.kind == "locality"), key=lambda p: -p.population)[:3]
     return admin + towns

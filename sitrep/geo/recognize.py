@@ -13,10 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sitrep.countries import country_name
 from sitrep.geo.features import FALLBACK_KINDS
 from sitrep.geo.gazetteer import Gazetteer, PlaceRow
 from sitrep.geo.lexicon import (
-    ARTICLE_PREFIX, CONNECTORS, COUNTRYSIDE_AFTER, HINT_BETWEEN, LEVEL_AFTER, SPEECH_AFTER, lexicon, plain,
+    ARTICLE_PREFIX,
+    CONNECTORS,
+    COUNTRYSIDE_AFTER,
+    HINT_BETWEEN,
+    LEVEL_AFTER,
+    SPEECH_AFTER,
+    lexicon,
+    plain,
     qualifier_before,
 )
 from sitrep.geo.normalize import is_arabic, keys
@@ -28,11 +36,19 @@ PROMINENT_POPULATION = 50_000  # stands alone anywhere
 LOCAL_PROMINENT_POPULATION = 10_000  # stands alone in the focus country
 HINT_CITY_POPULATION = 100_000
 SKELETON_MIN_SIMILARITY = 0.8
+STANDALONE_SIMILARITY = 0.85
+# capitalised at the start of a sentence, these start no name ("In Asir border province ...")
+FUNCTION_WORDS = frozenset({"in", "at", "on", "near", "from", "to", "into", "towards", "toward", "around", "outside",
+                            "inside", "across", "through", "throughout", "between", "within", "beyond", "along", "of",
+                            "for", "after", "before", "during", "since", "the", "a", "an", "and", "but", "also", "while"})
 STRONG_PLACE_NOUNS = frozenset({"village", "town", "city", "neighbourhood", "neighborhood", "district", "camp",
-                                "villages", "towns", "suburb", "quarter"})
+                                "villages", "towns", "suburb", "quarter", "area", "site", "sites", "hill",
+                                "mountain", "valley", "subdistrict", "sub-district", "nahiya", "qadaa"})
 _IN_UNIT = re.compile(
     r"^\s*(?:village\s+|town\s+)?(?:,|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:north|south|east|west)[a-z-]*\s+)?"
     r"(?:(?:countryside|province|governorate|district)\s+of\s+)?(?P<unit>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+(?:of|city\s+of)\b)")
+_ARTICLE = re.compile(r"^(?:al|el|an|ad|ar|as|ash|at|az|ed|en|er|es|et|ez) (?=\S)")  # "Al-Ahrar" -> "ahrar"
 _TOKEN = re.compile(r"[^\W_]+(?:['’`ʿʾ‘\-][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _ARABIC_CUES = frozenset({"في", "قرب", "بلدة", "قرية", "مدينة", "ريف", "محافظة", "منطقة", "حي", "مخيم", "بالقرب", "شمال",
@@ -98,15 +114,29 @@ class Recognizer:
         finer = [s for s in kept if not self._is_fallback(s)]
         if finer:
             kept = finer
-        return [PlacePhrase(s.start, s.end, text[s.start:s.end], s.qualifier, s.admin_hint) for s in kept]
+        phrases = [PlacePhrase(s.start, s.end, text[s.start:s.end], s.qualifier, s.admin_hint) for s in kept]
+        return sorted(phrases + self._capital(text, kept, country), key=lambda p: p.start) if country else phrases
+
+    def _capital(self, text: str, kept: list[Span], country: str) -> list[PlacePhrase]:
+        """"Clashes on the outskirts of the capital": the capital of the text's country (resolve reads it)."""
+        found = []
+        name = (country_name(country) or "").lower()
+        for m in _CAPITAL.finditer(text):
+            if any(s.start < m.end() + 3 and m.start() < s.end for s in kept):
+                continue  # "the capital, Sanaa": the name itself is there
+            adjective = m.group("adj")
+            if adjective and adjective.lower()[:4] != name[:4]:
+                continue  # "the Yemeni capital" in a Syrian report: not the focus country's
+            found.append(PlacePhrase(m.start(), m.end(), m.group(), qualifier_before(text[max(0, m.start() - 80):m.start()])))
+        return found
 
     # --- finding candidate spans -------------------------------------------------------------
     def _match(self, text: str, tokens: list[Token], country: str | None) -> list[Span]:
         spans: list[Span] = []
         i = 0
         while i < len(tokens):
-            if not tokens[i].name_like:
-                i += 1
+            if not tokens[i].name_like or plain(tokens[i].text) in FUNCTION_WORDS:
+                i += 1  # "In Asir ...": a capitalised preposition or article starts no name
                 continue
             span = self._longest_at(text, tokens, i, country)
             run_end = self._name_run_end(text, tokens, span.j if span else i + 1)
@@ -141,6 +171,8 @@ class Recognizer:
         after = plain(tokens[j].text) if j < len(tokens) else ""
         before = [plain(t.text) for t in tokens[max(0, i - 2):i]]
         marked = after in STRONG_PLACE_NOUNS or (len(before) == 2 and before[1] == "of" and before[0] in STRONG_PLACE_NOUNS)
+        if j - i == 1 and (_sentence_start(text, tokens, i) or tokens[i].text.isupper()):
+            return span if marked else None  # "Clashes in Hama", "IS in Homs": capitals that say nothing
         qualified = qualifier_before(text[max(0, span.start - 80):span.start]) is not None
         return span if marked or qualified or self._in_admin_unit(text[span.end:]) else None
 
@@ -167,7 +199,7 @@ class Recognizer:
                 places = [p for p in places if p.kind == "feature"]  # "Kuweires air base"
             if places:
                 return Span(i, j, tokens[i].start, tokens[j - 1].end, span_text, places, exact=True)
-            if plain_shape and len(skel) >= (3 if j - i > 1 else 4):
+            if plain_shape and len(skel) >= 3:  # a loose spelling is accepted only where the text cues a place
                 hits = [h for h in self.gaz.by_skeleton(skel) if name_similarity(key, h.key) >= SKELETON_MIN_SIMILARITY]
                 places = [p for p in (self.gaz.place(h.pid) for h in hits) if country is None or p.cc == country]
                 if places:
@@ -208,9 +240,11 @@ class Recognizer:
     def _accept(self, text: str, tokens: list[Token], span: Span, country: str | None) -> bool:
         lex = self.lex
         words = plain(span.text)
-        content = [plain(t.text) for t in tokens[span.i:span.j] if plain(t.text) not in CONNECTORS]
+        content = [_ARTICLE.sub("", plain(t.text)) for t in tokens[span.i:span.j] if plain(t.text) not in CONNECTORS]
         if words in lex.not_places or (len(content) == 1 and content[0] in lex.not_places) or not content:
             return False
+        if span.j - span.i == 1 and span.text.isupper() and len(span.text) <= 4 and span.kinds != {"country"}:
+            return False  # an acronym ("IS", "SDF", "HTS"), not the village that shares its letters
         if content[0] in lex.given_names or " ".join(content[:2]) in lex.given_names:
             return span.cued and self._typed(text, tokens, span)
         before = plain(tokens[span.i - 1].text) if span.i > 0 else ""
@@ -221,8 +255,9 @@ class Recognizer:
                               "across", "of", "near", "entire", "northern", "southern", "eastern", "western")
         if not span.places:
             return True  # an unknown name: _unknown only keeps those a place noun marks
-        if not span.exact:
-            return span.cued
+        if not span.exact:  # a loose spelling: cued, or a province/feature spelled nearly as the gazetteer does
+            return span.cued or any(p.kind in ("region", "feature") for p in span.places) and \
+                max(name_similarity(keys(span.text)[0], k) for k in self._keys_of(span)) >= STANDALONE_SIMILARITY
         if span.cued:
             return True
         if country is None:
@@ -230,6 +265,12 @@ class Recognizer:
         local = [p for p in span.places if p.cc == country]
         several_words = len(content) > 1
         return any(several_words or _prominent(p, LOCAL_PROMINENT_POPULATION) for p in local)
+
+    def _keys_of(self, span: Span) -> list[str]:
+        """The folded spellings of the provinces and features a loose span matched."""
+        key, skel = keys(span.text)
+        pids = {p.pid for p in span.places if p.kind in ("region", "feature")}
+        return [h.key for h in self.gaz.by_skeleton(skel) if h.pid in pids] or [key]
 
     def _typed(self, text: str, tokens: list[Token], span: Span) -> bool:
         """Marked as a place by a place noun ("village of X", "X village"), not just a preposition."""
@@ -256,7 +297,11 @@ class Recognizer:
                 if not first.drop:
                     first.admin_hint = second.text
                 second.drop = True  # "X of Y city in northern Z": Y is X's hint; Z only narrows Y
-        return [s for s in spans if not s.drop]
+        kept = [s for s in spans if not s.drop]
+        for k in range(len(kept) - 2, -1, -1):  # "Kafr Zeita and Latamneh in northern Hama": the list shares it
+            if kept[k].admin_hint is None and kept[k + 1].admin_hint and _listed(text[kept[k].end:kept[k + 1].start]):
+                kept[k].admin_hint = kept[k + 1].admin_hint
+        return kept
 
     def _admin_like(self, text: str, span: Span, between: re.Match, comma: bool) -> bool:
         marked = span.level_word is not None or between.group("dir") or between.group("rural") or \
@@ -281,6 +326,10 @@ def _gap(text: str, tokens: list[Token], i: int, j: int) -> bool:
         if text[a.end:b.start].strip(" -'’"):
             return True
     return False
+
+
+def _sentence_start(text: str, tokens: list[Token], i: int) -> bool:
+    return i == 0 or re.search(r"[.!?;:\n\"“]\s*$", text[tokens[i - 1].end:tokens[i].start]) is not None
 
 
 def _prominent(p: PlaceRow, population: int) -> bool:

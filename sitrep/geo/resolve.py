@@ -13,68 +13,27 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from sitrep.countries import country_name, iso_numeric, to_iso2
+from sitrep.geo import area
 from sitrep.geo.features import EXTENDED_KINDS
 from sitrep.geo.gazetteer import Gazetteer, PlaceRow, distance_km
 from sitrep.geo.lexicon import facility_core, lexicon, plain
-from sitrep.geo.normalize import fold, is_generic, without_twin_words
-from sitrep.geo.rank import Anchor, Candidate, RankContext, candidates, hint_places, rank
+from sitrep.geo.location import direction_of, parse_location
+from sitrep.geo.normalize import fold, is_generic, twin_variants, without_twin_words
+from sitrep.geo.rank import SAME_PLACE_KM, Anchor, Candidate, RankContext, candidates, hint_places, rank
+from sitrep.geo.world import capitals
 from sitrep.model import Document, Mention, Place
 
 MIN_NAME_SCORE = 0.6  # weaker spelling matches are not accepted, whatever the context
 CONFIDENT_NAME_SCORE = 0.85
 FACILITY_NAME_SCORE = 0.95  # a feature found through its name without the facility word
 AMBIGUOUS_GAP = 1.0  # points between the best two candidates below which the text has not chosen
-SAME_PLACE_KM = 15.0
+BORDER_TWIN_KM = 5.0
+RIVAL_SPELLING = 0.1 - 1e-9  # a reading whose spelling is this close to the best one's is a rival
 OUTER_KM = 40.0  # "Damascus - Jobar": Jobar must lie within this of Damascus
+PROMINENT_PREFIX_POPULATION = 10_000  # "Daraa" of "Daraa al-Balad": a leading part alone means a town this big
 
-_TYPE_SUFFIX = re.compile(
-    r"[\s,]+(?P<word>province|governorate|gov\.?|muhafazat?|district|region|sub-?district|nahiya|"
-    r"countryside|city|town|village|neighbou?rhood|quarter|suburbs?|area|outskirts|environs)$", re.I)
-_LEADING = re.compile(
-    r"^(?:the\s+)?(?:(?P<rural>rural|reef|rif)\s+|(?P<dir>(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?)\s+)?"
-    r"(?:(?:village|town|city|area|province|district|governorate)\s+of\s+)?", re.I)
-_WANT = {"province": "region", "governorate": "region", "gov": "region", "gov.": "region", "muhafaza": "region",
-         "muhafazat": "region", "district": "county", "subdistrict": "subdistrict", "sub-district": "subdistrict",
-         "nahiya": "subdistrict"}
 _SPACED_DASH = re.compile(r"\s+[-–]\s*|\s*[-–]\s+")
 _JOINING_DASH = re.compile(r"\b([A-Za-z]{3,})-(?=[A-Z])")
-_AREA_WORDS = {"countryside", "suburbs", "suburb", "outskirts", "environs", "area"}
-
-
-@dataclass
-class LocationText:
-    name: str
-    want_kind: str | None = None
-    qualifier: str | None = None  # implied by the words around the name ("Idlib countryside")
-    direction: str | None = None  # "northern Hama": the northern part of the province -> "north"
-
-
-def parse_location(text: str) -> LocationText:
-    """"Idlib province" -> Idlib (a region); "rural Aleppo" -> Aleppo (countryside of); "the town of X" -> X."""
-    name, want, qualifier, direction = text.strip(), None, None, None
-    lead = _LEADING.match(name)
-    if lead and lead.end() < len(name):
-        if lead.group("rural"):
-            # "Rif Dimashq" is a province's own name: only strip when the rest is not a name on its own
-            qualifier = "countryside of"
-        if lead.group("dir"):
-            direction = _direction(lead.group("dir"))
-        name = name[lead.end():]
-    while (m := _TYPE_SUFFIX.search(name)) and m.start() > 0:
-        word = m.group("word").lower()
-        want = want or _WANT.get(word)
-        if word in _AREA_WORDS:
-            qualifier = qualifier or ("countryside of" if word == "countryside" else "outskirts of"
-                                      if word == "outskirts" else "near")
-        name = name[:m.start()]
-    name = re.sub(r"'s$|’s$", "", name.strip(" ,"))
-    return LocationText(name=name or text.strip(), want_kind=want, qualifier=qualifier, direction=direction)
-
-
-def _direction(word: str) -> str | None:
-    """"northern" / "north-eastern" / "northeastern part of" -> "north" / "northeast"; "central" -> None."""
-    word = word.lower().replace("-", "").replace("ern", "").split()[0]
-    return word if word.startswith(("north", "south", "east", "west")) else None
 
 
 @dataclass
@@ -85,22 +44,68 @@ class Resolution:
     ambiguous: bool = False
     rival: Candidate | None = None  # the other reading that made it ambiguous
     min_precision: int = 1  # 2 when only part of the name was found ("Daraa" of "Daraa al-Balad")
+    tied: list[Candidate] = field(default_factory=list)  # the readings an ambiguity is between
 
 
 def resolve_name(gaz: Gazetteer, text: str, ctx: RankContext) -> Resolution:
     """The best reading of a location text, or why there is none; retries the parts of compound names."""
+    capital = capitals().get(ctx.country or "") if fold(parse_location(text).name) == "capital" else None
+    if capital:  # "the capital" of a Syrian report is Damascus
+        res = _resolve(gaz, capital, replace(ctx, want_kind=None))
+        if res.best is not None and not res.ambiguous:
+            res.note = f"'{text.strip()}' read as {capital}, the capital of {country_name(ctx.country)}"
+        return res
+    twin = _twin_reading(gaz, text, ctx)
+    if twin is not None:
+        return twin
     res = _resolve(gaz, text, ctx)
     if res.best is not None and not res.ambiguous:
         return res
-    for variant, outer, min_precision, why in _fallbacks(text, compound_only=res.best is not None):
+    for variant, outer, min_precision, why, part in _fallbacks(text, compound_only=res.best is not None):
         sub_ctx = with_hint(gaz, ctx, outer) if outer else ctx
         alt = _resolve(gaz, variant, sub_ctx, exact_only=min_precision > 1 or variant != variant.strip())
         if alt.best is None or alt.ambiguous or (outer and not _inside(alt.best.place, sub_ctx.hint_places)):
             continue
+        if part and not _plausible_part(alt.best.place, ctx):
+            continue
+        if min_precision == 3:  # a leading part ("Daraa" of "Daraa al-Balad"): only a town that big is meant
+            if not _prominent(alt.best.place):
+                continue
+            min_precision = 2
         alt.note = f"no gazetteer match for '{text.strip()}'; {why}"
         alt.min_precision = min_precision
         return alt
     return res
+
+
+def _twin_reading(gaz: Gazetteer, text: str, ctx: RankContext) -> Resolution | None:
+    """"Western Ghariyeh", "Big Khwein": the twin village named with the Arabic word, when the gazetteer has it."""
+    found = []
+    for variant in twin_variants(text):
+        res = _resolve(gaz, variant, ctx)
+        if res.best is not None and not res.ambiguous and res.best.name_score >= CONFIDENT_NAME_SCORE:
+            found.append(res)
+    if not found:
+        return None
+    best = max(found, key=lambda r: r.best.score)
+    best.note = f"read '{text.strip()}' as '{best.best.matched}'"
+    return best
+
+
+def _plausible_part(place: PlaceRow, ctx: RankContext) -> bool:
+    """A part of a name stands for the place only if it is a point (not "Badia" of "Badia al-Alouni") inside
+    the area the text names, when it names one (a town of 10,000+ anywhere)."""
+    if place.kind == "feature" and place.fcode in EXTENDED_KINDS:
+        return False
+    if _prominent(place):
+        return True
+    around = area.area_of(ctx, cc=place.cc)
+    return around.empty or around.supports(place)
+
+
+def _prominent(place: PlaceRow) -> bool:
+    return place.kind in ("region", "county", "subdistrict") or place.population >= PROMINENT_PREFIX_POPULATION or \
+        place.fcode in ("PPLC", "PPLA", "PPLA2")
 
 
 def _inside(place: PlaceRow, outer: list[PlaceRow]) -> bool:
@@ -115,31 +120,37 @@ def _inside(place: PlaceRow, outer: list[PlaceRow]) -> bool:
     return False
 
 
-def _fallbacks(text: str, compound_only: bool = False) -> list[tuple[str, str | None, int, str]]:
-    """Other readings of a name the gazetteer lacks: (text, outer place, lowest precision, what was done)."""
+def _fallbacks(text: str, compound_only: bool = False) -> list[tuple[str, str | None, int, str, bool]]:
+    """Other readings of a name the gazetteer lacks: (text, outer place, lowest precision, what was done,
+    whether it is only a part of the name: "Daraa" of "Daraa al-Balad", "Atmah" of "Atmah Camp")."""
     out = []
     name = parse_location(text).name
     alternatives = [a.strip(" ,") for a in re.split(r"[/()]", name) if a.strip(" ,")]
     if len(alternatives) > 1:  # "Tadmur/Palmyra town", "Al-Rai (Choban Bey)"
         for alternative in alternatives:
-            out.append((parse_location(alternative).name, None, 1, f"matched '{alternative}'"))
+            out.append((parse_location(alternative).name, None, 1, f"matched '{alternative}'", False))
         return out
     parts = _compound_parts(text)
     if len(parts) == 2:
         outer, inner = parts
-        out.append((inner, outer, 1, f"matched '{inner}' in '{outer}'"))
-        out.append((outer, None, 2, f"placed at '{outer}', the part the gazetteer knows"))
+        out.append((inner, outer, 1, f"matched '{inner}' in '{outer}'", False))
+        out.append((outer, None, 2, f"placed at '{outer}', the part the gazetteer knows", True))
     if compound_only:
         return out
     key = fold(name)
     bare = without_twin_words(key)
     if bare and bare != key:
-        out.append((bare, None, 1, f"matched '{bare}', its twin village (a few km apart)"))
+        out.append((bare, None, 1, f"matched '{bare}', its twin village (a few km apart)", False))
+    core = facility_core(name)
+    if core and not is_generic(fold(core)):  # "Atmah Camp", "Adra Central Prison": by the place it is named after
+        out.append((core, None, 2, f"placed at '{core}', the place it is named after", True))
     words = name.split() if len(parts) == 1 else []
     for n in range(len(words) - 1, 0, -1):
         prefix = " ".join(words[:n])
         if not is_generic(fold(prefix)) and len(fold(prefix).replace(" ", "")) >= 4:
-            out.append((prefix, None, 2, f"placed at '{prefix}', the part the gazetteer knows"))
+            # one word more ("Tabaj Hamid") is a part of that village; more than that, only a big town is meant
+            out.append((prefix, None, 2 if n == len(words) - 1 else 3, f"placed at '{prefix}', the part the gazetteer knows",
+                        True))
     return out
 
 
@@ -168,7 +179,7 @@ def _resolve(gaz: Gazetteer, text: str, ctx: RankContext, exact_only: bool = Fal
         return Resolution(None, note=f"no gazetteer match for '{loc.name}'")
     ranked = rank(cands, ctx)
     best = ranked[0]
-    rival = next((c for c in ranked[1:] if c.name_score >= best.name_score - 0.1
+    rival = next((c for c in ranked[1:] if c.name_score >= best.name_score - RIVAL_SPELLING
                   and not _same_place(best.place, c.place)), None)
     if rival is not None and best.score - rival.score < AMBIGUOUS_GAP:
         return Resolution(best, ranked, note=_ambiguity_note(loc.name, best, rival), ambiguous=True, rival=rival)
@@ -195,9 +206,10 @@ def _unique(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _same_place(a: PlaceRow, b: PlaceRow) -> bool:
-    """Two entries for one place: a town and the district named after it, or twins a few km apart."""
+    """Two entries for one place: a town and the district named after it, or twins a few km apart (also
+    across a border: Jerusalem is recorded under IL and PS)."""
     if a.cc != b.cc:
-        return False
+        return a.has_point and b.has_point and distance_km(a.lat, a.lon, b.lat, b.lon) <= BORDER_TWIN_KM
     if a.kind == b.kind == "country":
         return True
     for unit, other in ((a, b), (b, a)):
@@ -252,18 +264,34 @@ def _seat_of(unit: PlaceRow, ranked: list[Candidate]) -> PlaceRow:
 
 
 def province_fallback(gaz: Gazetteer, res: Resolution) -> PlaceRow | None:
-    """When rivals share a province, the province is what the text establishes."""
+    """When rivals share a district (else a province), that unit is what the text establishes."""
     if res.best is None or res.rival is None:
         return None
     a, b = res.best.place, res.rival.place
-    if a.admin1 and a.admin1 == b.admin1 and a.cc == b.cc:
-        return gaz.admin_unit(a.cc, "region", a.admin1)
-    return None
+    if a.cc != b.cc or not a.admin1 or a.admin1 != b.admin1:
+        return None
+    if a.admin2 and a.admin2 == b.admin2:
+        county = gaz.admin_unit(a.cc, "county", a.admin2)
+        if county is not None and county.has_point and county.admin1 == a.admin1:
+            return county
+    return gaz.admin_unit(a.cc, "region", a.admin1)
 
 
 def with_hint(gaz: Gazetteer, ctx: RankContext, hint: str) -> RankContext:
     """The context plus what an admin hint ("southern Idlib", "Homs countryside") may mean."""
-    return replace(ctx, hint_places=hint_places(gaz, parse_location(hint).name, ctx.country), hint_text=hint)
+    loc = parse_location(hint)
+    places = hint_places(gaz, loc.name, ctx.country)
+    return with_middles(gaz, replace(ctx, hint_places=places, hint_text=hint, hint_direction=loc.direction),
+                        [(p.cc, p.admin1) for p in places if p.kind == "region"])
+
+
+def with_middles(gaz: Gazetteer, ctx: RankContext, provinces: list[tuple[str, str]]) -> RankContext:
+    """The context plus the middle point of the provinces whose parts the text names ("southern Idlib")."""
+    middles = dict(ctx.middles)
+    for cc, admin1 in provinces:
+        if (cc, admin1) not in middles and (middle := gaz.region_part(cc, admin1, "")) is not None:
+            middles[(cc, admin1)] = middle
+    return replace(ctx, middles=middles)
 
 
 def focus_country(document: Document) -> str | None:
@@ -280,26 +308,42 @@ def infer_country(anchors: list[Anchor]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def context_for(base: RankContext, anchors: list[Anchor], exclude_key: str) -> RankContext:
+def context_for(base: RankContext, anchors: list[Anchor], exclude_key: str, gaz: Gazetteer | None = None) -> RankContext:
     own = [a for a in anchors if a.key != exclude_key]
-    return replace(base, anchors=own, doc_countries=frozenset(a.cc for a in own))
+    ctx = replace(base, anchors=own, doc_countries=frozenset(a.cc for a in own))
+    parts = [(a.cc, a.admin1) for a in own if a.kind == "region" and a.direction]
+    return with_middles(gaz, ctx, parts) if gaz is not None and parts else ctx
 
 
-def resolve_mention(gaz: Gazetteer, mention: Mention, base: RankContext, anchors: list[Anchor]) -> None:
+def resolve_mention(gaz: Gazetteer, mention: Mention, base: RankContext, anchors: list[Anchor],
+                    hint_direction: str | None = None, quarter: bool = False) -> None:
+    """Fill mention.place (or geo_note). `quarter`: the text calls the place a neighbourhood or quarter."""
     text = mention.location_text or ""
     loc = parse_location(text)
-    ctx = context_for(base, anchors, fold(loc.name))
+    ctx = context_for(base, anchors, fold(loc.name), gaz)
     if mention.admin_hint:
         ctx = with_hint(gaz, ctx, mention.admin_hint)
+        ctx = replace(ctx, hint_direction=ctx.hint_direction or hint_direction)
     qualifier = mention.location_qualifier or loc.qualifier
     if plain(loc.name) in lexicon().not_places:
         mention.place, mention.geo_note = None, f"'{loc.name}' is not a place name"
         return
     res = resolve_name(gaz, text, ctx)
+    if res.ambiguous:
+        res = _settle_tie(res, ctx)
+    town = area.quarter_town(res.best if not res.ambiguous else None, ctx) if quarter else None
+    if town is not None:  # a quarter the gazetteer does not place in its town: the town, ACLED style
+        mention.place = to_place(town, 2)
+        mention.geo_note = f"'{loc.name}' is a quarter of {town.name} the gazetteer does not place there; placed at the town"
+        return
+    if res.best is not None and not res.ambiguous and res.min_precision == 1 and area.off_area(res.best, ctx):
+        p = res.best.place
+        res = Resolution(None, note=f"no gazetteer match for '{loc.name}' in the area the text names "
+                                    f"(the nearest spelling, {p.name} in {p.admin1 or p.cc}, lies outside it)")
     if res.best is not None and not res.ambiguous:
         precision = max(res.min_precision, precision_for(res.best.place, qualifier))
         mention.place = to_place(_seat_of(res.best.place, res.ranked), precision)
-        direction = loc.direction or (_direction(qualifier) if qualifier and qualifier.endswith("part of") else None)
+        direction = loc.direction or (direction_of(qualifier) if qualifier and qualifier.endswith("part of") else None)
         if res.best.place.kind == "region" and direction:
             part = gaz.region_part(res.best.place.cc, res.best.place.admin1, direction)
             if part is not None:
@@ -314,10 +358,16 @@ def resolve_mention(gaz: Gazetteer, mention: Mention, base: RankContext, anchors
             mention.geo_note = f"matched '{loc.name}' to the spelling '{res.best.matched}'"
         return
     if res.ambiguous:
-        province = province_fallback(gaz, res)
-        if province is not None:
-            mention.place = to_place(province, 3)
-            mention.geo_note = res.note + "; placed at their province"
+        town = area.common_town(res.tied, ctx)
+        if town is not None:  # "the Dahiet al-Assad suburb of Damascus": both readings are by Damascus
+            mention.place = to_place(town, 2)
+            mention.geo_note = f"{res.note}; placed at {town.name}, which the text names and both lie near"
+            return
+        unit = province_fallback(gaz, res)
+        if unit is not None:
+            level = "province" if unit.kind == "region" else "district"
+            mention.place = to_place(_seat_of(unit, []), 3 if unit.kind == "region" else 2)
+            mention.geo_note = f"{res.note}; placed at their {level}"
             return
     hint_row = next(iter(ctx.hint_places), None)
     if hint_row is not None and hint_row.has_point:
@@ -325,5 +375,27 @@ def resolve_mention(gaz: Gazetteer, mention: Mention, base: RankContext, anchors
         mention.place = to_place(hint_row, precision)
         mention.geo_note = f"{res.note}; placed at '{mention.admin_hint}', which the text names"
         return
+    unit = area.named_unit(gaz, ctx.anchors)
+    if unit is not None:
+        mention.place = to_place(_seat_of(unit, []), 3 if unit.kind == "region" else 2)
+        mention.geo_note = f"{res.note}; placed at {unit.name}, the {'province' if unit.kind == 'region' else 'district'} the text names"
+        return
     mention.place = None
     mention.geo_note = res.note
+
+
+def _settle_tie(res: Resolution, ctx: RankContext) -> Resolution:
+    """Same-name readings the score could not tell apart: the area the text names may still pick one."""
+    tied = [res.best]
+    for c in res.ranked[1:]:
+        if res.best.score - c.score >= AMBIGUOUS_GAP:
+            break
+        if c.name_score >= res.best.name_score - RIVAL_SPELLING and not any(_same_place(c.place, t.place) for t in tied):
+            tied.append(c)
+    picked = area.break_tie(tied, ctx)
+    if picked is None:
+        res.tied = tied
+        return res
+    choice, why = picked
+    others = ", ".join(f"{c.place.name} ({c.place.admin1 or c.place.cc})" for c in tied if c is not choice)
+    return Resolution(choice, res.ranked, note=f"'{choice.place.name}' chosen over {others}: {why}")
