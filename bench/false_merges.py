@@ -27,7 +27,9 @@ import argparse
 import csv
 import sys
 import tempfile
+import pickle
 import time
+from collections.abc import Callable
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -147,13 +149,40 @@ def note_document(note: Note) -> Document:
                     country=to_iso2(note.country))  # fmt: skip
 
 
+class DistinctIds:
+    """An extractor that drops a mention repeating an id already given for its document.
+
+    Two identical mentions (same sentence, place and sub-type) are an extraction slip that makes
+    the store refuse the whole batch; the bench counts them and measures resolution on the rest.
+    """
+
+    def __init__(self, extractor):
+        self.extractor = extractor
+        self.dropped = 0
+
+    def _distinct(self, mentions: list[Mention]) -> list[Mention]:
+        kept = list({m.id: m for m in reversed(mentions)}.values())[::-1]
+        self.dropped += len(mentions) - len(kept)
+        return kept
+
+    def extract(self, document: Document) -> list[Mention]:
+        return self._distinct(self.extractor.extract(document))
+
+    def extract_many(self, documents):
+        return (self._distinct(ms) for ms in self.extractor.extract_many(documents))
+
+
 def run_pipeline(notes: list[Note], batch: int) -> tuple[list[tuple[str, Mention]], dict[str, Note]]:
+    from sitrep.extract import Extractor
+    from sitrep.geo import Geocoder
     from sitrep.pipeline import Pipeline, RunSummary
 
     doc_of: dict[str, Note] = {}
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp) / "acled.sqlite")
-        pipeline = Pipeline(store)
+        geocoder = Geocoder.load()
+        extractor = DistinctIds(Extractor(geocoder))
+        pipeline = Pipeline(store, extractor=extractor, geocoder=geocoder)  # type: ignore[arg-type]
         summary = RunSummary()
         documents = [note_document(note) for note in notes]
         doc_of = {doc.id: note for doc, note in zip(documents, notes)}
@@ -166,6 +195,8 @@ def run_pipeline(notes: list[Note], batch: int) -> tuple[list[tuple[str, Mention
         with store.engine.connect() as conn:
             mentions = [(r.event_id, row_to_mention(r._mapping)) for r in conn.execute(select(t))]
         store.close()
+    if extractor.dropped:
+        print(f"  extraction gave {extractor.dropped} mention(s) repeating an id of their document: dropped")
     if summary.skipped:
         print(f"  skipped: {len(summary.skipped)} (first: {summary.skipped[0].reason})")
     return mentions, doc_of
@@ -196,20 +227,24 @@ def oracle_mention(unit: Unit, doc_id: str, index: int) -> Mention:
     )  # fmt: skip
 
 
-def run_oracle(notes: list[Note], batch: int) -> tuple[list[tuple[str, Mention]], dict[str, Note]]:
-    from sitrep.resolve import resolve_into
+def resolve_batches(notes: list[Note], mentions_of: Callable[[Note, str], list[Mention]], batch: int):
+    """Resolution alone, batch by batch as the orchestrator does it, on given mentions."""
+    from sitrep.resolve import mark_near_duplicates, resolve_into
 
     doc_of: dict[str, Note] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(Path(tmp) / "oracle.sqlite")
+        store = Store.open(Path(tmp) / "resolve.sqlite")
         for i in range(0, len(notes), batch):
             with store.transaction() as conn:
                 new: list[Mention] = []
+                documents = []
                 for note in notes[i : i + batch]:
                     doc = note_document(note)
                     doc_of[doc.id] = note
                     store.add_document(conn, doc)
-                    new += [oracle_mention(u, doc.id, k) for k, u in enumerate(note.units)]
+                    documents.append(doc)
+                    new += mentions_of(note, doc.id)
+                mark_near_duplicates(store, conn, documents)
                 store.add_mentions(conn, new)
                 resolve_into(store, conn, new, set())
         with store.engine.connect() as conn:
@@ -218,20 +253,74 @@ def run_oracle(notes: list[Note], batch: int) -> tuple[list[tuple[str, Mention]]
     return mentions, doc_of
 
 
+def run_oracle(notes: list[Note], batch: int) -> tuple[list[tuple[str, Mention]], dict[str, Note]]:
+    return resolve_batches(notes, lambda note, doc_id: [oracle_mention(u, doc_id, k) for k, u in enumerate(note.units)], batch)
+
+
+def replay(notes: list[Note], saved: Path, batch: int) -> tuple[list[tuple[str, Mention]], dict[str, Note]]:
+    """Resolution alone on the mentions a pipeline run saved (`--save`): iterate on resolve quickly."""
+    with saved.open("rb") as handle:
+        by_doc: dict[str, list[Mention]] = pickle.load(handle)
+    return resolve_batches(notes, lambda note, doc_id: list(by_doc.get(doc_id, [])), batch)
+
+
+def save(mentions: list[tuple[str, Mention]], path: Path) -> None:
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for _, m in mentions:
+        by_doc[m.document_id].append(m)
+    for ms in by_doc.values():
+        ms.sort(key=lambda m: (m.evidence[0].start if m.evidence else 0, m.id))
+    with path.open("wb") as handle:
+        pickle.dump(dict(by_doc), handle)
+
+
+def show(notes: list[Note], mentions: list[tuple[str, Mention]], doc_of: dict[str, Note]) -> None:
+    """Every event holding mentions of two units: the notes and the fields that joined them."""
+    by_event: dict[str, list[Mention]] = defaultdict(list)
+    for event_id, m in mentions:
+        by_event[event_id].append(m)
+    for event_id, members in sorted(by_event.items()):
+        units = {attribute(m, doc_of[m.document_id]) for m in members} - {None}
+        if len(units) < 2:
+            continue
+        print(f"== {event_id}")
+        for m in members:
+            note = doc_of[m.document_id]
+            place = m.place
+            where = f"{place.name}/{place.admin1} p{place.geo_precision} {place.gazetteer_id}" if place else "-"
+            print(f"  [{attribute(m, note)}] {m.sub_event_type} | {m.event_date} {m.date_precision} | "
+                  f"{m.actor1} / {m.actor2} | '{m.location_text}' -> {where} | fat {m.fatalities} | doc {m.document_id[:6]}")  # fmt: skip
+            print(f"      {note.text[:300]}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--oracle", action="store_true", help="mentions from the coded columns (resolution only)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N notes (by date)")
     parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--save", type=Path, help="pipeline run: also save its mentions to this file (pickle)")
+    parser.add_argument("--replay", type=Path, help="resolution alone, on the mentions saved by --save")
+    parser.add_argument("--show", action="store_true", help="print every falsely merged event")
     args = parser.parse_args()
     if not BENCH.exists():
         print(f"skipped: {BENCH} not found (the shared bench folder is absent)")
         return 0
     notes = load_notes(args.limit)
     started = time.perf_counter()
-    mentions, doc_of = (run_oracle if args.oracle else run_pipeline)(notes, args.batch)
+    if args.replay:
+        mentions, doc_of = replay(notes, args.replay, args.batch)
+        mode = f"replay ({args.replay} -> resolve)"
+    elif args.oracle:
+        mentions, doc_of = run_oracle(notes, args.batch)
+        mode = "oracle (coded columns -> resolve)"
+    else:
+        mentions, doc_of = run_pipeline(notes, args.batch)
+        mode = "pipeline (extract + geo + resolve)"
+        if args.save:
+            save(mentions, args.save)
     figures = measure(notes, mentions, doc_of)
-    mode = "oracle (coded columns -> resolve)" if args.oracle else "pipeline (extract + geo + resolve)"
+    if args.show:
+        show(notes, mentions, doc_of)
     print(f"ACLED false merges, {mode}, {time.perf_counter() - started:.0f} s")
     for name, value in figures.items():
         print(f"  {name:28} {value:.4f}" if isinstance(value, float) else f"  {name:28} {value}")

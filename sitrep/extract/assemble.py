@@ -151,7 +151,7 @@ class Assembler:
             since_event = 0
             if found and found.value:
                 anchor = found.value
-        return mentions
+        return merge_same_place(mentions)
 
     def _event_mentions(
         self, document_id: str, post_index: int, sentence: SentenceFacts, typing: Typing, found: DateFound | None,
@@ -324,6 +324,27 @@ class Assembler:
         if kind == "Violence against civilians" and actor2 is None:
             actor2 = self.actors.generic("civilians", country)
         return actor1, actor2, assoc1, assoc2
+
+
+def merge_same_place(mentions: list[Mention]) -> list[Mention]:
+    """One event per place: "Clashes hit Hit. ... Clashes in Hit, Bekar and Jabaliyeh left fatalities on both
+    sides." tells the fighting in Hit twice; the later telling (its casualties, its evidence) completes the first.
+    Two tellings that each give a figure stay apart (two strikes on one town, or two reports: not ours to judge)."""
+    kept: list[Mention] = []
+    first: dict[tuple, Mention] = {}
+    for mention in mentions:
+        key = (mention.location_text.lower() if mention.location_text else None, mention.event_type,
+               mention.sub_event_type, mention.event_date, mention.modality)
+        earlier = first.get(key) if key[0] else None
+        if earlier is None or (earlier.fatalities is not None and mention.fatalities is not None) \
+                or any(e.start == mention.evidence[0].start for e in earlier.evidence):
+            first.setdefault(key, mention)
+            kept.append(mention)
+            continue
+        if earlier.fatalities is None:
+            earlier.fatalities = mention.fatalities
+        earlier.evidence.extend(e for e in mention.evidence if e not in earlier.evidence)
+    return kept
 
 
 def _new_places(sentence: SentenceFacts, group: list[Mention]) -> bool:

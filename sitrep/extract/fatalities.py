@@ -53,7 +53,7 @@ class FatalityFinder:
     def __init__(self, vague_counts: dict[str, int], unknown_deaths: int | None = None) -> None:
         self.vague = {k.lower(): int(v) for k, v in vague_counts.items()}
         self.unknown_deaths = unknown_deaths
-        vague = "|".join(re.escape(k) for k in sorted(self.vague, key=len, reverse=True))
+        vague = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(self.vague, key=len, reverse=True))
         qty = rf"(?P<mod>{_MODIFIER})[\"“”']?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER}|{vague}|an?(?!\s+(?:family\s+of|result|total|further|few|couple|number)\b))\b[\"“”']?{_NOT_AGE}"
         self._after = re.compile(
             rf"\b(?:killing|killed|kills|kill|fatally (?:shot|shooting|wounded|wounding|stabbed)|claimed the lives of|claiming the lives of|massacred|executed|executing|"
@@ -65,7 +65,7 @@ class FatalityFinder:
             rf"(?<![\w-]){qty}(?P<gap>(?:\s+(?:and\s+)?(?!were\b|was\b|and\b)[\w'()\"“”-]+){{0,12}}?)"
             rf"(?:\s*,[^;.]{{0,80}}?,)?\s+(?:(?:were|was|have been|had been|has been|are|is|got|reportedly|"
             rf"allegedly|also|all|later|were reportedly|were also|(?:are|were|is|was) (?:reported|said|believed|confirmed) to have(?: been)?|"
-            rf"(?:were|was) (?:reported|confirmed|said))\s+)*{_DEATH}\b(?!\s+(?:\d|the|a|an|his|her|their|two|three|four|five)\b)",
+            rf"(?:were|was) (?:reported|confirmed|said))\s+)*{_DEATH}\b(?!\s+(?:\d|the|a|an|his|her|their|two|three|four|five|count|toll|figures?|estimates?)\b)",
             re.IGNORECASE,
         )
         self._left = re.compile(rf"\b(?:left|leaving|leaves)\s+{qty}(?P<gap>(?:,?\s+[\w'/-]+){{0,12}}?)\s+(?:dead|killed)\b", re.IGNORECASE)
@@ -77,19 +77,24 @@ class FatalityFinder:
             rf"(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|jumped|increased|hit|is|was|of|(?:was |has been |had been )?(?:raised|revised|updated|increased))(?:\s+(?:to|at))?\s+{qty}",
             rf"\b(?:bringing|brings|brought|raising|raised|taking|takes|took)\s+(?:the\s+)?(?:(?:total\s+)?(?:death toll|toll|fatalities|deaths|number of (?:dead|deaths|victims|fatalities)|"
             rf"(?:fatality|casualty|death) (?:count|figure)|total(?: number)?(?: of (?:dead|deaths|fatalities))?)|dead)\s+(?:to|at)\s+{qty}",
+            # a figure given for the whole event: "the death toll was put at 30", "deaths were estimated at 40",
+            # "unknown fatalities coded as 10" (the wording of event datasets' own notes)
+            rf"\b(?:(?:fatalit(?:y|ies)|deaths|dead|death toll|toll)(?:\s+[\w'-]+){{0,2}}?\s+(?:(?:are|were|is|was|has been|have been|had been)\s+)?"
+            rf"(?:coded|estimated|put|recorded|counted|set|placed)|(?:coded|estimated|recorded|put)\s+(?:the\s+)?(?:fatalit(?:y|ies)|deaths|death toll))"
+            rf"\s+(?:as|at|to)\s+{qty}",
         ))
         # "killed and wounded dozens": ACLED codes half of a figure that mixes the dead and the wounded
         self._mixed = tuple(re.compile(p, re.IGNORECASE) for p in (
             rf"\b(?:kill(?:ed|ing)?|dead|deaths?)\s+(?:and|or|and/or)\s+(?:wound(?:ed|ing)?|injur(?:ed|ing|ies)?)[\"”']?\s+(?:of\s+)?{qty}",
             rf"(?<![\w-]){qty}(?:\s+[\w'()-]+){{0,6}}?\s+(?:were|was|have been|had been|are)?\s*(?:reportedly\s+)?"
-            rf"(?:killed|dead)\s+(?:and|or|and/or)\s+(?:wounded|injured)\b",
+            rf"(?:(?:killed|dead)\s+(?:and|or|and/or)\s+(?:wounded|injured)|(?:wounded|injured)\s+(?:and|or|and/or)\s+killed)\b",
             rf"\b(?:casualties|dead and wounded|killed and wounded|killed or wounded|killed and injured)\s+(?:of|among|numbering)?\s*{qty}",
         ))
         # "killing the owner", "killing its crew": one victim, or an unknown number of them
         self._definite = re.compile(
             r"\b(?:killing|killed|kills|assassinat(?:ed|ing)|shot dead|shooting dead|executed|executing|gunned down|murdered|"
             r"(?:death|killing|assassination|murder) of)\s+"
-            r"(?:the|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]+)\b(?!\s+of\s+(?:the\s+)?\d)",
+            r"(?:all\s+(?:of\s+)?)?(?:the|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]+)\b(?!\s+of\s+(?:the\s+)?\d)",
             re.IGNORECASE,
         )
         self._along = re.compile(rf"\b(?:along with|together with|as well as)\s+{qty}\s+(?:others|other\s+\w+|people|persons)\b", re.IGNORECASE)
@@ -100,9 +105,20 @@ class FatalityFinder:
         self._unnumbered = re.compile(
             r"\b(?:(?:resulted in|resulting in|result in|causing|caused|cause|leaving|left|led to|leading to|with|reports of|"
             r"suffered|inflicting|inflicted)\s+(?:the\s+|some\s+|several\s+|a\s+)?(?:deaths|fatalities|human losses|dead|"
-            r"loss of life|losses of life)|(?:fatalities|deaths|dead) (?:were|was|have been|had been) (?:reported|confirmed|recorded)|"
+            r"loss of life|losses of life)|(?:heavy\s+)?loss(?:es)?\s+(?:in|of)\s+(?:both\s+)?li(?:fe|ves)\b|(?:fatalities|deaths|dead) (?:were|was|have been|had been) (?:reported|confirmed|recorded)|"
             r"deaths and (?:injuries|casualties)|(?:killed|killing) (?:all )?(?:of )?those (?:inside|aboard|on board|in it)|"
             r"all (?:of )?(?:those|the people|the passengers|the occupants) (?:inside|aboard|on board|in)\b(?:\s+\S+){0,4}?\s+(?:were|had been) killed)\b",
+            re.IGNORECASE,
+        )
+        # "those aboard the vehicle were killed", "the crew of the vehicles was killed", "killing members riding in
+        # them": the people in a vehicle or a post, an unknown number of them (not one, for all the singular verb)
+        self._occupants = re.compile(
+            r"\b(?:(?:those|the people|the soldiers|the men|the fighters|members|soldiers|fighters|troops|militants)\s+"
+            r"(?:who were\s+)?(?:aboard|inside|on board|riding in|travelling in|traveling in)\b(?:\s+[\w'-]+){0,4}?"
+            r"|(?:crews?|occupants|passengers)\b(?:\s+of\s+(?:the\s+|its\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?)?)"
+            r"\s+(?:was|were|had been|have been)\s+(?:(?:reportedly|all|also)\s+)*killed\b"
+            r"|\bkill(?:ed|ing)\s+(?:all\s+)?(?:the\s+)?(?:members|soldiers|fighters|men|those|people|troops|militants)\s+"
+            r"(?:riding|travelling|traveling|aboard|inside|on board)\b",
             re.IGNORECASE,
         )
         self._singular = re.compile(
@@ -137,7 +153,7 @@ class FatalityFinder:
         return max(value // 2, 1)
 
     def value(self, word: str) -> int | None:
-        word = word.lower().replace(",", "").strip()
+        word = re.sub(r"\s+", " ", word.lower().replace(",", "").strip())
         dozen = re.fullmatch(r"(.+?)[- ]dozens?", word)
         if dozen and _UNITS.get(dozen.group(1)):
             return _UNITS[dozen.group(1)] * 12
@@ -154,6 +170,7 @@ class FatalityFinder:
 
     def counts(self, text: str) -> list[Count]:
         """Each death count stated in `text` (one sentence)."""
+        text = _unquote(text)
         found: list[Count] = []
         taken: list[tuple[int, int]] = []
 
@@ -187,6 +204,9 @@ class FatalityFinder:
             listed = sum(self.value(x.group(1)) or 0 for x in re.finditer(
                 rf"\band\s+(?:(?:his|her|their)\s+)?{_MODIFIER}(\d+|{_WORD_NUMBER}|an?(?=\s+[a-z]))\b{_NOT_AGE}", m.group("gap") or "", re.IGNORECASE))
             add(m.start(), m.end(), (self.value(m.group("n")) or 0) + listed, self._kind(m))
+        if self.unknown_deaths is not None:
+            for m in self._occupants.finditer(text):
+                add(m.start(), m.end(), self.unknown_deaths, "count")
         for m in self._singular.finditer(text):
             if not self._excluded(text, m):
                 add(m.start(), m.end(), 1, "count")
@@ -249,6 +269,15 @@ class FatalityFinder:
             return max(c.value for c in counts if c.kind == "toll"), "toll"
         kind = "more" if all(c.kind == "more" for c in counts) else counts[0].kind
         return sum(c.value for c in counts), kind
+
+
+# a word or two set in quotes by a careful reporter ('"a number" of soldiers were killed', 'killed "dozens"')
+_SHORT_QUOTE = re.compile(r"[\"“”]((?:[\w'-]+\s+){0,3}[\w'-]+)[\"“”]")
+
+
+def _unquote(text: str) -> str:
+    """The text with the quotation marks around short phrases blanked out (offsets kept)."""
+    return _SHORT_QUOTE.sub(lambda m: f" {m.group(1)} ", text) if '"' in text or "“" in text or "”" in text else text
 
 
 def text_after(m: re.Match[str]) -> str:

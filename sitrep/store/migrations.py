@@ -65,11 +65,46 @@ def _v4_mention_evidence_text(conn: Connection) -> None:
         conn.execute(m.update().where(m.c.id == mention_id).values(evidence_text=text))
 
 
+# v5: every index a page is chosen from ends in `id`, and pages break ties by id in the sort's own
+# direction, so that a sorted page (of any depth) is read from one index in order, with no sort.
+# Indexes that these make redundant are dropped (fewer indexes to write on every resolution).
+# `ix_events_summary` covers the facet and trend counts: one pass over it, no sort.
+_V5_EVENT_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS ix_events_date_id ON events (event_date, id)",
+    "CREATE INDEX IF NOT EXISTS ix_events_type_date_id ON events (event_type, event_date, id)",
+    "CREATE INDEX IF NOT EXISTS ix_events_sub_type_date_id ON events (sub_event_type, event_date, id)",
+    "CREATE INDEX IF NOT EXISTS ix_events_fatalities_id ON events (fatalities, id)",
+    "CREATE INDEX IF NOT EXISTS ix_events_corroboration_id ON events (corroboration, id)",
+    "CREATE INDEX IF NOT EXISTS ix_events_updated_id ON events (updated_at, id)",
+    "CREATE INDEX IF NOT EXISTS ix_events_summary ON events"
+    " (event_type, sub_event_type, admin1, country, certainty, modality, event_date, fatalities)",
+)
+# Case-insensitive equality (admin1, country): SQLite compares COLLATE NOCASE, which a plain column
+# index can answer alone (an index on lower() cannot cover a count there); PostgreSQL uses lower().
+_V5_CASELESS_COLUMNS = ("admin1", "country_code", "country")
+_V5_SUPERSEDED_INDEXES = (
+    "ix_events_event_date", "ix_events_event_type", "ix_events_type_date", "ix_events_admin1_date",
+    "ix_events_fatalities", "ix_events_place",
+)  # fmt: skip
+
+
+def _v5_sorted_page_indexes(conn: Connection) -> None:
+    for statement in _V5_EVENT_INDEXES:
+        conn.exec_driver_sql(statement)
+    caseless = "{} COLLATE NOCASE" if conn.dialect.name == "sqlite" else "lower({})"
+    for column in _V5_CASELESS_COLUMNS:
+        key = caseless.format(column)
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_events_{column}_caseless ON events ({key}, event_date, id)")
+    for name in _V5_SUPERSEDED_INDEXES:
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_resolution_index,
     _v3_event_query_indexes,
     _v4_mention_evidence_text,
+    _v5_sorted_page_indexes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
