@@ -1,6 +1,7 @@
 """Time to first render of the dashboard with 10k events, in Debian's headless Chromium.
 
     .venv/bin/python bench/first_render.py [--events 10000] [--loads 5] [--db PATH] [--rebuild]
+                                           [--server-root DIR]
 
 Builds a synthetic database (as bench/api_latency.py does, kept in /tmp), serves it with
 `python -m sitrep serve`, and loads the page in a fresh browser context each time (no cache).
@@ -18,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from api_latency import build_db, start_server  # noqa: E402
+from api_latency import ROOT, build_db, start_server  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -44,6 +45,7 @@ def main() -> int:
     parser.add_argument("--loads", type=int, default=5)
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--server-root", type=Path, default=ROOT, help="Serve with the sitrep code in this folder.")
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         print(f"error: {CHROMIUM} is missing (apt-get install chromium)", file=sys.stderr)
@@ -53,7 +55,7 @@ def main() -> int:
     db = args.db or Path(f"/tmp/sitrep-bench-{args.events}.sqlite")
     if args.rebuild or not db.exists():
         build_db(db, args.events)
-    server, url = start_server(db)
+    server, url = start_server(db, args.server_root)
     runs = []
     try:
         with sync_playwright() as p:

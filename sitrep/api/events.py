@@ -16,7 +16,7 @@ from sitrep.store.queries import (
     POINT_FIELDS,
     count_combinations,
     date_bounds,
-    event_page,
+    event_page_with_total,
     iter_points,
     top_actors,
 )
@@ -61,9 +61,8 @@ def events_router(store: Store) -> APIRouter:
     ) -> dict[str, Any]:
         """An envelope: `total` (all matches), `limit`, `offset` and `events`, each an output-contract
         record with its sources and evidence. `X-Total-Count` carries the total too."""
-        total = count_events(store, query)
-        page = replace(query, limit=limit, offset=offset)
-        events = [event_record(e) for e in event_page(store, page)] if offset < total else []
+        page, total = event_page_with_total(store, replace(query, limit=limit, offset=offset))
+        events = [event_record(e) for e in page]
         response.headers["X-Total-Count"] = str(total)
         sort = ("-" if query.descending else "") + query.sort
         return {"total": total, "limit": limit, "offset": offset, "sort": sort, "events": events}

@@ -14,7 +14,7 @@ from fastapi import APIRouter
 
 from sitrep.api.events import Filters
 from sitrep.store import EventQuery, Store
-from sitrep.store.queries import count_by, count_combinations, count_undated, date_bounds
+from sitrep.store.queries import count_by, count_combinations, count_dated_combinations, count_undated, date_bounds
 
 LARGE_INCREASE = "large increase"
 MODERATE_INCREASE = "moderate increase"
@@ -68,7 +68,7 @@ def _grouped(now: dict[Any, tuple[int, int]], before: dict[Any, tuple[int, int]]
 
 
 def _sum_by(rows: list[tuple], index: int) -> dict[Any, tuple[int, int]]:
-    """(events, fatalities) per value of one column, from rows of (type, admin1, events, fatalities)."""
+    """(events, fatalities) per value of one column, from rows of (*values, events, fatalities)."""
     sums: dict[Any, tuple[int, int]] = {}
     for row in rows:
         n, dead = sums.get(row[index], (0, 0))
@@ -87,10 +87,16 @@ def build_stats(store: Store, query: EventQuery) -> dict[str, Any]:
     before_start, before_end = previous_period(start, end)
     now_q = replace(query, date_from=start, date_to=end)
     before_q = replace(query, date_from=before_start, date_to=before_end)
-    now, before = (count_combinations(store, q, ("event_type", "admin1")) for q in (now_q, before_q))
+    # grouped by a prefix of the summary index (type, sub-type, admin1): one pass over it, no sort
+    columns = ("event_type", "sub_event_type", "admin1")
+    if query.date_from or query.date_to:
+        now = count_combinations(store, now_q, columns)
+    else:  # the period holds every dated event
+        now = count_dated_combinations(store, query, columns)
+    before = count_combinations(store, before_q, columns)
     by_day = count_by(store, now_q, "event_date")
     by_type_now, by_type_before = _sum_by(now, 0), _sum_by(before, 0)
-    by_admin_now, by_admin_before = _sum_by(now, 1), _sum_by(before, 1)
+    by_admin_now, by_admin_before = _sum_by(now, 2), _sum_by(before, 2)
     total_now = sum(n for n, _ in by_type_now.values())
     total_before = sum(n for n, _ in by_type_before.values())
     dead_now = sum(d for _, d in by_type_now.values())

@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
 from sitrep.model import Document, Event, Mention, SourceReport
-from sitrep.store import rows, schema
+from sitrep.store import rows, schema, search
 from sitrep.store.migrations import SchemaError, migrate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -85,6 +86,12 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @cached_property
+    def text_index(self) -> bool:
+        """Whether text filters can use the FTS5 trigram indexes (SQLite, schema v6; else LIKE)."""
+        with self.engine.connect() as conn:
+            return search.installed(conn)
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:

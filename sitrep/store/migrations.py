@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, inspect, select
 
-from sitrep.store import schema
+from sitrep.store import schema, search
 
 Migration = Callable[[Connection], None]
 
@@ -99,12 +99,45 @@ def _v5_sorted_page_indexes(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
 
 
+# v6: the date and type indexes also carry what the trend and facet counts read (so a date range
+# is counted from the index alone, whatever plan SQLite picks), a narrow index over the four actor
+# columns for actor substring filters, and FTS5 trigram text search (SQLite; see store.search).
+_V6_EVENT_INDEXES = (
+    (
+        "CREATE INDEX IF NOT EXISTS ix_events_date_cover ON events"
+        " (event_date, id, fatalities, event_type, sub_event_type, admin1, country, certainty, modality)"
+    ),
+    (
+        "CREATE INDEX IF NOT EXISTS ix_events_type_date_cover ON events"
+        " (event_type, event_date, id, sub_event_type, admin1, fatalities)"
+    ),
+    "CREATE INDEX IF NOT EXISTS ix_events_actors ON events (actor1, actor2, assoc_actor_1, assoc_actor_2)",
+)
+_V6_SUPERSEDED_INDEXES = ("ix_events_date_id", "ix_events_type_date_id")
+
+
+def _v6_covering_indexes_and_text_search(conn: Connection) -> None:
+    for statement in _V6_EVENT_INDEXES:
+        conn.exec_driver_sql(statement)
+    for name in _V6_SUPERSEDED_INDEXES:
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+    search.install(conn)
+    if conn.dialect.name == "sqlite" and _has_statistics(conn):
+        conn.exec_driver_sql("ANALYZE")  # statistics that predate these indexes would mislead the planner
+
+
+def _has_statistics(conn: Connection) -> bool:
+    """Whether ANALYZE ever ran on this SQLite database (sitrep never runs it unasked)."""
+    return conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar_one() > 0
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_resolution_index,
     _v3_event_query_indexes,
     _v4_mention_evidence_text,
     _v5_sorted_page_indexes,
+    _v6_covering_indexes_and_text_search,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

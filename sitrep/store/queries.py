@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Select, String, and_, cast, func, or_, select
 
 from sitrep.model import Event
-from sitrep.store import rows, schema
+from sitrep.store import rows, schema, search
 from sitrep.store.db import Store
 
 SORTABLE = {"event_date", "fatalities", "corroboration", "event_type", "admin1", "id", "updated_at"}
@@ -44,11 +44,13 @@ def _like(column: Any, needle: str, dialect: str = "default") -> Any:
 
     SQLite's LIKE already ignores (ASCII) case, as its lower() folds ASCII only: leaving lower()
     out there gives the same answer 3-4 times faster. Elsewhere ILIKE (lower() LIKE lower()).
+    An ESCAPE clause only when the needle needs one: SQLite's LIKE runs twice as slow with it.
     """
+    like = column.like if dialect == "sqlite" else column.ilike
+    if not any(c in needle for c in "\\%_"):
+        return like(f"%{needle}%")
     literal = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    if dialect == "sqlite":
-        return column.like(f"%{literal}%", escape="\\")
-    return column.ilike(f"%{literal}%", escape="\\")
+    return like(f"%{literal}%", escape="\\")
 
 
 def _equals_ignoring_case(column: Any, value: str, dialect: str = "default") -> Any:
@@ -85,7 +87,12 @@ def _within_radius_sql(lat: float, lon: float, km: float) -> Any:
     return dx * dx + dy * dy <= km * km
 
 
-def _conditions(q: EventQuery, dialect: str = "default") -> list[Any]:
+def _conditions(
+    q: EventQuery, dialect: str = "default", text_index: bool = False, text_scan: bool = False
+) -> list[Any]:
+    """The WHERE terms of a query; `text_index`: the FTS5 trigram tables exist (see store.search);
+    `text_scan`: many events match the text, so test each event read in sort order against the
+    matches rather than look every match up and sort them all."""
     e, m = schema.events, schema.mentions
     conds: list[Any] = []
     if q.date_from:
@@ -96,7 +103,7 @@ def _conditions(q: EventQuery, dialect: str = "default") -> list[Any]:
         conds.append(e.c.event_type.in_(q.event_type))
     if q.sub_event_type:
         conds.append(e.c.sub_event_type.in_(q.sub_event_type))
-    if q.actor:
+    if q.actor:  # few distinct names, a narrow index to scan (migration v6): no text index needed
         actor_cols = (e.c.actor1, e.c.actor2, e.c.assoc_actor_1, e.c.assoc_actor_2)
         conds.append(or_(*(_like(c, q.actor, dialect) for c in actor_cols)))
     if q.country:
@@ -117,7 +124,10 @@ def _conditions(q: EventQuery, dialect: str = "default") -> list[Any]:
         conds.append(e.c.modality.in_(q.modality))
     if q.min_corroboration:
         conds.append(e.c.corroboration >= q.min_corroboration)
-    if q.text:
+    if q.text and text_index and search.searchable(q.text):
+        key = e.c.id.concat("") if text_scan else e.c.id  # `id || ''` has no index: SQLite scans in order
+        conds.append(key.in_(search.events_with_evidence(q.text)))  # notes are evidence too
+    elif q.text:
         # one pass over the mentions (an IN subquery), not one correlated lookup per event
         matching = select(m.c.event_id).where(m.c.event_id.is_not(None), _like(m.c.evidence_text, q.text, dialect))
         in_evidence = e.c.id.in_(matching)
@@ -135,24 +145,24 @@ def _order(q: EventQuery) -> list[Any]:
     return [column.asc().nulls_last(), e.c.id.asc()]
 
 
-def _select(q: EventQuery, dialect: str = "default") -> Select:
-    return select(schema.events).where(*_conditions(q, dialect)).order_by(*_order(q))
+def _where(store: Store, q: EventQuery, text_scan: bool = False) -> list[Any]:
+    return _conditions(q, store.engine.dialect.name, store.text_index, text_scan)
 
 
-def _dialect(store: Store) -> str:
-    return store.engine.dialect.name
+def _select(store: Store, q: EventQuery) -> Select:
+    return select(schema.events).where(*_where(store, q)).order_by(*_order(q))
 
 
 def count_events(store: Store, q: EventQuery) -> int:
     e = schema.events
-    query = select(func.count()).select_from(e).where(*_conditions(q, _dialect(store)))
+    query = select(func.count()).select_from(e).where(*_where(store, q))
     with store.engine.connect() as conn:
         return conn.execute(query).scalar_one()
 
 
 def iter_events(store: Store, q: EventQuery, with_sources: bool = True, batch: int = 500) -> Iterator[Event]:
     """Events matching the query, in order, each with its sources when asked."""
-    query = _select(q, _dialect(store))
+    query = _select(store, q)
     if q.limit is not None:
         query = query.limit(q.limit)
     if q.offset:
@@ -172,15 +182,41 @@ def event_page(store: Store, q: EventQuery) -> list[Event]:
     The page's ids are chosen first, from narrow rows an index can often cover, and only then
     are those few full rows read: sorting thousands of whole rows for 100 of them is what costs.
     """
+    return event_page_with_total(store, q, count=False)[0]
+
+
+# From this many text matches on, a page reads events in sort order and keeps those that match
+# (a page of 100 then reads about 100 x N / matches index entries); below it, it looks the matches up.
+TEXT_SCAN_FROM = 1000
+
+
+def event_page_with_total(store: Store, q: EventQuery, count: bool = True) -> tuple[list[Event], int | None]:
+    """`event_page` and the number of all matching events (None when `count` is False).
+
+    The total is read off the page when the page ends the list, else counted (a pass over an
+    index) while the page itself is read in index order and stops after `limit` rows. A text
+    search is counted first: how many events match decides how its page is best read.
+    """
     e = schema.events
-    ids = select(e.c.id).where(*_conditions(q, _dialect(store))).order_by(*_order(q))
-    ids = ids.limit(q.limit if q.limit is not None else 100).offset(q.offset)
-    query = select(e).where(e.c.id.in_(ids.scalar_subquery())).order_by(*_order(q))
+    limit = q.limit if q.limit is not None else 100
+    total, text_scan = None, False
+    if count and q.text and store.text_index and search.searchable(q.text):
+        total = count_events(store, q)
+        if q.offset >= total:
+            return [], total
+        text_scan = total >= TEXT_SCAN_FROM
+    ids = select(e.c.id).where(*_where(store, q, text_scan)).order_by(*_order(q)).limit(limit).offset(q.offset)
     with store.engine.connect() as conn:
-        events = [rows.row_to_event(r._mapping) for r in conn.execute(query)]
+        page_ids = list(conn.execute(ids).scalars())
+        query = select(e).where(e.c.id.in_(page_ids)).order_by(*_order(q))
+        events = [rows.row_to_event(r._mapping) for r in conn.execute(query)] if page_ids else []
         if events:
             store.attach_sources(conn, events)
-    return events
+    if not count or total is not None:
+        return events, total
+    if len(events) < limit and (events or q.offset == 0):
+        return events, q.offset + len(events)
+    return events, count_events(store, q)
 
 
 def get_event(store: Store, event_id: str) -> Event | None:
@@ -212,7 +248,7 @@ def count_by(store: Store, q: EventQuery, column: str) -> dict[Any, tuple[int, i
     key = e.c[column]
     query = (
         select(key, func.count(), func.coalesce(func.sum(e.c.fatalities), 0))
-        .where(*_conditions(q, _dialect(store)))
+        .where(*_where(store, q))
         .group_by(key)
     )
     with store.engine.connect() as conn:
@@ -224,10 +260,31 @@ def count_combinations(store: Store, q: EventQuery, columns: tuple[str, ...]) ->
     unknown = set(columns) - GROUPABLE
     if unknown:
         raise ValueError(f"cannot group events by {', '.join(sorted(unknown))}")
+    return _grouped(store, _where(store, q), columns)
+
+
+def count_dated_combinations(store: Store, q: EventQuery, columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """`count_combinations` over the matching events that have a date, for a query with no date range.
+
+    Read as all matching events less the undated ones: with no date condition SQLite reads the
+    summary index (migration v5) in order, where "any date" would make it sort every row.
+    """
+    everything = count_combinations(store, q, columns)
+    undated_rows = _grouped(store, [*_where(store, q), schema.events.c.event_date.is_(None)], columns)
+    undated = {row[:-2]: row[-2:] for row in undated_rows}
+    result = []
+    for row in everything:
+        n, dead = undated.get(row[:-2], (0, 0))
+        if row[-2] > n:
+            result.append((*row[:-2], row[-2] - n, row[-1] - dead))
+    return result
+
+
+def _grouped(store: Store, conds: list[Any], columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
     e = schema.events
     keys = [e.c[c] for c in columns]
     dead = func.coalesce(func.sum(e.c.fatalities), 0)
-    query = select(*keys, func.count(), dead).where(*_conditions(q, _dialect(store))).group_by(*keys)
+    query = select(*keys, func.count(), dead).where(*conds).group_by(*keys)
     with store.engine.connect() as conn:
         return [tuple(row) for row in conn.execute(query)]
 
@@ -235,9 +292,11 @@ def count_combinations(store: Store, q: EventQuery, columns: tuple[str, ...]) ->
 def date_bounds(store: Store, q: EventQuery) -> tuple[date | None, date | None]:
     """Earliest and latest event date among the matching events."""
     e = schema.events
-    query = select(func.min(e.c.event_date), func.max(e.c.event_date)).where(*_conditions(q, _dialect(store)))
+    # two subqueries: SQLite reads a min() or a max() alone from one end of an index, not both at once
+    low = select(func.min(e.c.event_date)).where(*_where(store, q)).scalar_subquery()
+    high = select(func.max(e.c.event_date)).where(*_where(store, q)).scalar_subquery()
     with store.engine.connect() as conn:
-        low, high = conn.execute(query).one()
+        low, high = conn.execute(select(low, high)).one()
     return _as_date(low), _as_date(high)
 
 
@@ -250,7 +309,7 @@ def _as_date(value: Any) -> date | None:
 def count_undated(store: Store, q: EventQuery) -> int:
     """Matching events with no known date (the query's own date range aside)."""
     e = schema.events
-    conds = [*_conditions(replace(q, date_from=None, date_to=None), _dialect(store)), e.c.event_date.is_(None)]
+    conds = [*_where(store, replace(q, date_from=None, date_to=None)), e.c.event_date.is_(None)]
     with store.engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(e).where(*conds)).scalar_one()
 
@@ -263,7 +322,7 @@ def iter_points(store: Store, q: EventQuery) -> Iterator[tuple[Any, ...]]:
         # the date as stored text (YYYY-MM-DD): no parsing into date objects and back for every row
         "event_date": cast(e.c.event_date, String).label("event_date"),
     }
-    query = _select(q, _dialect(store)).with_only_columns(*(special.get(n, e.c[n]) for n in POINT_FIELDS))
+    query = _select(store, q).with_only_columns(*(special.get(n, e.c[n]) for n in POINT_FIELDS))
     if q.limit is not None:
         query = query.limit(q.limit)
     if q.offset:
@@ -275,11 +334,12 @@ def iter_points(store: Store, q: EventQuery) -> Iterator[tuple[Any, ...]]:
 def top_actors(store: Store, q: EventQuery, limit: int = 300) -> list[tuple[str, int]]:
     """The most frequent actor names (either side) among the matching events."""
     e = schema.events
+    # grouped by the pair, read in the order of ix_events_actors: one pass, no sort
+    query = select(e.c.actor1, e.c.actor2, func.count()).where(*_where(store, q)).group_by(e.c.actor1, e.c.actor2)
     counts: dict[str, int] = {}
-    for column in (e.c.actor1, e.c.actor2):
-        conds = [*_conditions(q, _dialect(store)), column.is_not(None)]
-        query = select(column, func.count()).where(*conds).group_by(column)
-        with store.engine.connect() as conn:
-            for name, n in conn.execute(query):
-                counts[name] = counts.get(name, 0) + int(n)
+    with store.engine.connect() as conn:
+        for actor1, actor2, n in conn.execute(query):
+            for name in (actor1, actor2):
+                if name is not None:
+                    counts[name] = counts.get(name, 0) + int(n)
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]

@@ -164,3 +164,37 @@ def test_text_and_actor_filters_take_wildcards_literally(client):
     assert ids(client.get("/api/events", params={"q": "%"})) == []
     assert ids(client.get("/api/events", params={"actor": "_"})) == []
     assert ids(client.get("/api/events", params={"actor": "(2016-)"})) == ["ev_tal_rifaat_operation"]
+
+
+SORTS = ["-event_date", "event_date", "-fatalities", "fatalities", "-corroboration", "corroboration",
+         "event_type", "-admin1", "id", "-updated_at"]  # fmt: skip
+
+
+def test_pages_of_every_sort_add_up_to_the_whole_list(client):
+    """Ties are broken by id in the sort's direction, so small pages neither repeat nor skip an event."""
+    for sort in SORTS:
+        whole = ids(client.get("/api/events", params={"sort": sort}))
+        paged = [i for offset in range(0, len(SAMPLES), 3)
+                 for i in ids(client.get("/api/events", params={"sort": sort, "limit": 3, "offset": offset}))]  # fmt: skip
+        assert paged == whole and len(set(whole)) == len(SAMPLES), sort
+
+
+def test_events_on_the_same_day_are_ordered_by_id_in_the_sort_direction(client):
+    newest = ids(client.get("/api/events", params={"date_from": "2024-03-12"}))
+    oldest = ids(client.get("/api/events", params={"date_from": "2024-03-12", "sort": "event_date"}))
+    assert newest == ["ev_saraqib_clash", "ev_maarat_strike"]
+    assert oldest == list(reversed(newest))
+
+
+def test_country_by_name_or_code_in_any_case(client):
+    for value in ("SY", "sy", "Syria", "SYRIA"):
+        assert len(ids(client.get("/api/events", params={"country": value}))) == len(SAMPLES), value
+
+
+def test_total_is_the_same_whether_counted_or_read_off_a_short_page(client):
+    for params in ({"limit": 3}, {"limit": 3, "offset": 6}, {"limit": 100}, {"limit": 3, "offset": 99},
+                   {"admin1": "Idlib", "limit": 2}, {"admin1": "Idlib"}, {"q": "market", "limit": 1},
+                   {"q": "the", "limit": 2}, {"q": "the", "limit": 2, "offset": 50}):  # fmt: skip
+        body = client.get("/api/events", params=params).json()
+        everything = client.get("/api/events", params={**params, "limit": 1000, "offset": 0}).json()
+        assert body["total"] == len(everything["events"]), params

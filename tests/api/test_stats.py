@@ -4,6 +4,8 @@ from datetime import date
 
 import pytest
 
+from api.sample_db import DATED
+
 from sitrep.api.stats import previous_period, trend
 
 
@@ -56,3 +58,14 @@ def test_stats_default_period_spans_the_matching_events(client):
     stats = client.get("/api/stats", params={"admin1": "Idlib"}).json()
     assert stats["period"] == {"from": "2024-03-10", "to": "2024-03-12", "days": 3}
     assert stats["total"]["count"] == 3 and stats["undated"] == 0
+
+
+def test_stats_over_all_dates_equal_stats_over_the_explicit_range(client):
+    """With no dates, the period's counts are read as everything less the undated events."""
+    everything = client.get("/api/stats").json()
+    period = everything["period"]
+    explicit = client.get("/api/stats", params={"date_from": period["from"], "date_to": period["to"]}).json()
+    for key in ("total", "fatalities", "by_day", "by_type", "by_admin1", "undated"):
+        assert everything[key] == explicit[key], key
+    assert everything["undated"] == 1 and everything["total"]["count"] == len(DATED)
+    assert all(row["admin1"] != "Rif Dimashq" for row in everything["by_admin1"])  # Douma's event has no date
