@@ -217,16 +217,21 @@ def build_event(sample: Sample, mentions: list[Mention]) -> Event:
     )  # fmt: skip
 
 
+def add_samples(store: Store, conn) -> None:
+    """Every sample document, its mentions and its event, written through the Store."""
+    for key in DOCS:
+        store.add_document(conn, build_document(key))
+    for sample in SAMPLES:
+        mentions = [build_mention(sample, i, r) for i, r in enumerate(sample.reports)]
+        store.add_mentions(conn, mentions)
+        store.assign_mentions(conn, {m.id: sample.id for m in mentions})
+        store.save_events(conn, [build_event(sample, mentions)])
+
+
 def build_sample_db(path: Path) -> Store:
     store = Store.open(path)
     with store.transaction() as conn:
-        for key in DOCS:
-            store.add_document(conn, build_document(key))
-        for sample in SAMPLES:
-            mentions = [build_mention(sample, i, r) for i, r in enumerate(sample.reports)]
-            store.add_mentions(conn, mentions)
-            store.assign_mentions(conn, {m.id: sample.id for m in mentions})
-            store.save_events(conn, [build_event(sample, mentions)])
+        add_samples(store, conn)
         duplicate = build_event(SAMPLES[0], [])
         duplicate.id = MERGED_ALIAS
         store.save_events(conn, [duplicate])

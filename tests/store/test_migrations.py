@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.sample_db import DOCS, SAMPLES, build_document, build_event, build_mention
+from api.sample_db import add_samples
 from sqlalchemy import create_engine, inspect, text
 
 from sitrep.store import EventQuery, Store, count_events
@@ -18,13 +18,7 @@ def build_old_database(path, version: int) -> None:
         _set_version(conn, version)
     store = Store(engine)
     with store.transaction() as conn:
-        for key in DOCS:
-            store.add_document(conn, build_document(key))
-        for sample in SAMPLES:
-            mentions = [build_mention(sample, i, r) for i, r in enumerate(sample.reports)]
-            store.add_mentions(conn, mentions)
-            store.assign_mentions(conn, {m.id: sample.id for m in mentions})
-            store.save_events(conn, [build_event(sample, mentions)])
+        add_samples(store, conn)
     engine.dispose()
 
 
