@@ -7,6 +7,7 @@ told just before it (within two sentences of the same post) instead of becoming 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -41,6 +42,7 @@ _DENIED_DOING = re.compile(r"\b(?:denied|denies|deny|denying)\s+(?:any\s+)?(?:re
 # the police or army breaking up a protest told just before: "Security forces fired tear gas to disperse the crowd"
 _INTERVENTION = re.compile(r"\b(?:dispers\w*|tear ?gas|water cannons?|rubber bullets|batons?|broke up|break up|"
                            r"fired (?:\w+\s+){0,4}into the air|(?:arrested|detained) (?:\S+\s+){0,4}(?:demonstrators|protesters))\b", re.I)
+_AFTERWARDS = re.compile(r"\b(?:next|following|later|after)\b", re.I)
 _FURTHER = re.compile(r"\b(?:also|another|concurrently|meanwhile|in addition|additionally|as well|further|separately|other|"
                       r"same day|same time|simultaneously|in conjunction)\b", re.I)
 
@@ -58,6 +60,7 @@ class SentenceFacts:
     actors: list[tuple[int, Actor]] = field(default_factory=list)  # actors named (typed, denial and blame sentences)
     situation: bool = False  # describes the war around events (a tally, a habit, a quote): no event, no follow-up
     background: bool = False  # an earlier event told in a subordinate clause: an event of its own, never followed up
+    line: int = -1  # where the sentence's paragraph starts (sentences of one paragraph share it)
 
     @property
     def read(self) -> str:
@@ -73,10 +76,14 @@ def split_count(total: int | None, parts: int) -> list[int | None]:
 
 
 class Assembler:
-    def __init__(self, actors: ActorDictionary, fatalities: FatalityFinder, certainty: CertaintyRules) -> None:
+    def __init__(self, actors: ActorDictionary, fatalities: FatalityFinder, certainty: CertaintyRules,
+                 without_deaths: Iterable[str] = ()) -> None:
         self.actors = actors
         self.fatalities = fatalities
         self.certainty = certainty
+        # types that kill no one by definition ("Protests/Peaceful protest", "Strategic developments/Agreement"): the dead
+        # their sentences name belong to another event ("protested against the killing of two civilians")
+        self.without_deaths = frozenset(without_deaths)
         self._publisher: str | None = None
 
     def post_mentions(
@@ -89,6 +96,7 @@ class Assembler:
         group_has_date = False
         since_event = 0
         anchor: date | None = None
+        told: tuple[int, DateFound] | None = None  # the paragraph's last event date: undated events after it share it
         previous: Typing | None = None
         last_places: list[PlaceCandidate] = []
         for sentence in facts:
@@ -105,6 +113,7 @@ class Assembler:
             typing = sentence.typing
             follow_up = bool(group) and since_event < FOLLOW_UP_WINDOW and not _new_places(sentence, group)
             further_strike = False
+            retold = False  # the sentence tells the event just told again (its evidence, even without a figure)
             if follow_up and DENIED.search(sentence.read):
                 # a party denies the event just told: a report of the same event, denied
                 mentions.extend(self._denied(group, sentence, title))
@@ -130,11 +139,11 @@ class Assembler:
                         mention.event_type, mention.sub_event_type = typing.event_type, typing.sub_event_type
                     further_strike = False
                 self._name_the_unnamed(group, typing)
-                typing = None
+                typing, retold = None, True
             if typing is None:
                 since_event += 1
                 if follow_up:
-                    self._complete(group, sentence, found, group_has_date, further_strike)
+                    self._complete(group, sentence, found, group_has_date, further_strike, told_again=retold)
                     group_has_date = group_has_date or (found is not None and found.value is not None)
                 if found and found.value:
                     anchor = found.value
@@ -143,6 +152,8 @@ class Assembler:
             if not sentence.places and last_places and _ANAPHORIC_PLACE.search(sentence.read):
                 # "If the RSF storms the city, ...": the place the post is about
                 sentence = replace(sentence, places=last_places[:1])
+            if (found is None or found.value is None) and told is not None and told[0] == sentence.line:
+                found = told[1]  # "Clashes hit X on Tuesday. ... Clashes in Y also left dead.": the story's day
             group = self._event_mentions(document_id, post_index, sentence, typing, found, published, country, title)
             last_places = sentence.places or last_places
             previous = typing
@@ -151,6 +162,7 @@ class Assembler:
             since_event = 0
             if found and found.value:
                 anchor = found.value
+                told = (sentence.line, found)
         return merge_same_place(mentions)
 
     def _event_mentions(
@@ -161,7 +173,8 @@ class Assembler:
             when, precision = found.value, found.precision if found.value else "unknown"
         else:
             when, precision = published, "day" if published else "unknown"
-        total, _ = self.fatalities.total(sentence.read)
+        total, _ = (None, None) if self._kills_no_one(typing.event_type, typing.sub_event_type) \
+            else self.fatalities.total(sentence.read)
         places = sentence.places or [None]
         counts = self._located_counts(sentence.read, places, total) or split_count(total, len(places))
         stance = self.certainty.stance(sentence.read, title or "", self._publisher)
@@ -260,13 +273,18 @@ class Assembler:
         return copies
 
     def _complete(self, group: list[Mention], sentence: SentenceFacts, found: DateFound | None, has_date: bool,
-                  further_strike: bool = False) -> None:
+                  further_strike: bool = False, told_again: bool = False) -> None:
         """Attach a follow-up sentence's casualties (and date, if the event had none) to the event before it."""
-        value, kind = self.fatalities.total(sentence.read)
+        value, kind = (None, None) if self._kills_no_one(group[0].event_type, group[0].sub_event_type) \
+            else self.fatalities.total(sentence.read)
         if further_strike and kind == "count":
             kind = "more"
-        dated = found is not None and found.value is not None and not has_date
+        # "died the next day", "two days later": a date told from the event's own, never the event's
+        dated = found is not None and found.value is not None and not has_date and not _AFTERWARDS.search(found.text)
         if value is None and not dated:
+            if told_again:
+                for mention in group:
+                    mention.evidence.append(Evidence(sentence.text, sentence.start, sentence.end))
             return
         shares = split_count(value, len(group))
         named = [m for m in group if m.location_text and re.search(rf"\b{re.escape(m.location_text)}\b", sentence.read)]
@@ -283,6 +301,9 @@ class Assembler:
                 stance = self.certainty.stance(sentence.read, "", self._publisher)
                 if stance.certainty != "asserted":
                     mention.certainty, mention.attribution = stance.certainty, list(stance.attribution)
+
+    def _kills_no_one(self, event_type: str, sub_event_type: str) -> bool:
+        return event_type in self.without_deaths or f"{event_type}/{sub_event_type}" in self.without_deaths
 
     @staticmethod
     def _carry_actors(typing: Typing, previous: Typing | None, since: int) -> Typing:

@@ -49,6 +49,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("in_month", rf"\b(?:in|during|on|early|late) (?:mid-)?(?P<month>(?-i:January|February|March|April|May|June|July|August|September|October|November|December))\b"),
         ("year", rf"\b(?:in|during|of|early|late|mid-?|throughout) {_YEAR}\b"),
         ("weekday", rf"\b(?P<last>last |this past |this )?(?:early |late )?{_WEEKDAY}(?:['’]s)?(?: (?:morning|afternoon|evening|night|dawn))?\b"),
+        ("weekend", r"\b(?:over|during|at|on|this|last|this past)\s+(?:the\s+)?weekend\b"),
         ("today", r"\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today|overnight|on the same day)\b"),
         ("yesterday", r"\b(?:the day before yesterday|yesterday|last night)\b"),
         ("ago", rf"\b{_NUM} {_UNIT} ago\b"),
@@ -140,6 +141,9 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, anchor: date |
         return published - timedelta(days=back), "day", True
     if kind == "today":
         return published, "day", True
+    if kind == "weekend":  # the Saturday just past (today's, on a Saturday or a Sunday)
+        back = (published.weekday() - 5) % 7
+        return published - timedelta(days=back), "week", True
     if kind == "yesterday":
         return published - timedelta(days=2 if "before" in m.group().lower() else 1), "day", True
     if kind == "ago":
@@ -202,6 +206,11 @@ _STATEMENT_DATE = re.compile(
     r"confirmed|confirms|accused|warned|insisted|acknowledged|rejected|declared|tweeted|wrote)\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE)
 
+# "On Monday, the observatory reported that ...": a date that opens a statement
+_STATEMENT_AFTER = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w'’-]+\s+){1,6}?(?:said|says|reported|reports|announced|announces|"
+    r"stated|claimed|claims|confirmed|confirms|denied|denies|told|declared|tweeted|wrote)\b", re.IGNORECASE)
+
 
 def event_date(text: str, published: date | None, anchor: date | None = None) -> DateFound | None:
     """The date a sentence gives for its event: a date that names it ("Thursday's strike"), else its first date
@@ -211,5 +220,6 @@ def event_date(text: str, published: date | None, anchor: date | None = None) ->
              if not _NOT_EVENT_DATE.search(text[max(0, d.start - 12) : d.start])]
     # "Thursday's missile strike", "last week's attack": a date that names the event itself
     named = [d for d in dates if d.text.endswith(("'s", "’s")) or re.match(r"['’]s\b", text[d.end : d.end + 2])]
-    told = [d for d in dates if not _STATEMENT_DATE.search(text[max(0, d.start - 20) : d.start])]
+    told = [d for d in dates if not _STATEMENT_DATE.search(text[max(0, d.start - 20) : d.start])
+            and not _STATEMENT_AFTER.match(text, d.end)]
     return (named or told or dates or [None])[0]

@@ -43,7 +43,7 @@ _NAMES_A_PARTY = re.compile(r"\b(?:den(?:ied|ies|y|ying)|blam\w*|accus\w*|respon
                             r"fired)\b", re.IGNORECASE)
 # sentences without a trigger are kept (no NER) only if they may complete the event before them
 _FOLLOW_UP = re.compile(
-    r"\b(?:killed|killing|dead|died|deaths|fatalities|casualties|martyred|bodies|toll|injur\w*|wound\w*|"
+    r"\b(?:killed|killing|dead|died|deaths|fatalit(?:y|ies)|casualties|martyred|bodies|toll|injur\w*|wound\w*|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|earlier|ago|last|"
     r"den(?:ied|ies|y|ying)|blam\w*|accus\w*|responsible|dispers\w*|tear ?gas|water cannons?)\b",
     re.IGNORECASE,
@@ -58,6 +58,7 @@ class _Sentence:
     text: str
     candidate: bool
     analysis: str | None = None  # the text as read when words were glued together ("protestedin")
+    line: int = 0  # where its paragraph (line) starts in Document.body
 
     @property
     def read(self) -> str:
@@ -86,6 +87,7 @@ class Extractor:
             self.actors,
             FatalityFinder(spec["fatalities"]["vague_counts"], spec["fatalities"].get("unknown_deaths")),
             CertaintyRules(spec["certainty"], self.actors),
+            spec["fatalities"].get("without_deaths", ()),
         )
         self._nlp = None
         # spaCy's entities only add place candidates; with a geocoder, its gazetteer-backed recognition and
@@ -133,7 +135,9 @@ class Extractor:
                         analysis = glued
                         candidate = self.codebook.prefilter.search(glued) is not None
                 if candidate or _FOLLOW_UP.search(analysis or text):
-                    result.append(_Sentence(index, post.start + span.start, post.start + span.end, text, candidate, analysis))
+                    line = post.start + post.body.rfind("\n", 0, span.start) + 1  # where its paragraph starts
+                    result.append(_Sentence(index, post.start + span.start, post.start + span.end, text, candidate, analysis,
+                                            line))
         return result
 
     def _mentions(self, document: Document, plan: list[_Sentence], entities: dict[int, list]) -> list[Mention]:
@@ -152,7 +156,7 @@ class Extractor:
 
     def _analyse(self, sentence: _Sentence, country: str | None, ner: list) -> list[SentenceFacts]:
         """What one sentence tells: its own event (or none), and the earlier events its clauses tell."""
-        facts = SentenceFacts(sentence.start, sentence.end, sentence.text, analysis=sentence.analysis)
+        facts = SentenceFacts(sentence.start, sentence.end, sentence.text, analysis=sentence.analysis, line=sentence.line)
         background: list[SentenceFacts] = []
         if sentence.candidate:
             read = sentence.read
@@ -196,7 +200,7 @@ class Extractor:
         if not places and clause.kind == "relative":
             # "Kupiansk, which Ukrainian forces recaptured in 2022": the place the clause depends on
             places = [p for p in main.places if p.end <= clause.start][-1:]
-        return SentenceFacts(sentence.start, sentence.end, sentence.text, typing=typing, places=places, analysis=read,
+        return SentenceFacts(sentence.start, sentence.end, sentence.text, typing=typing, places=places, analysis=read, line=sentence.line,
                              background=True, actors=[(p.match.start, p.actor) for p in typing.placed])
 
     def _places(self, text: str, ner: list, matches: list, country: str | None) -> list:

@@ -24,7 +24,10 @@ _WORD_NUMBER = r"(?:(?:two|three|four|five|six|half a) dozen|(?:twenty|thirty|fo
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
 # a number that is an age, a distance, a duration or a date is never a count of dead
 _NOT_AGE = (rf"(?![-\s]*(?:year|month|week|day|km|kilomet|mile|meter|metre|hour|minute|%|percent|per cent|times|{_MONTHS}|"
-            rf"(?:of\s+)?(?:sheep|goats?|cattle|cows?|camels?|livestock|animals?|birds|horses?|donkeys?|chickens|poultry)\b))")
+            rf"(?:of\s+)?(?:sheep|goats?|cattle|cows?|camels?|livestock|animals?|birds|horses?|donkeys?|chickens|poultry)\b"
+            rf"(?!\s+(?:shepherds?|herders?|herdsm[ae]n|farmers?|owners?|traders?|merchants?|dealers?))|"
+            rf"(?:\w+\s+)?(?:targets?|vehicles?|cars?|trucks?|tanks?|houses?|homes|buildings?|sites?|positions?|raids?|"
+            rf"air ?strikes?|shells?|rockets?|missiles?|mortars?|barrel bombs?|bombs?)\b))")
 _DEATH = (r"(?:shot and killed|shot to death|stabbed to death|beaten to death|burned to death|killed|dead|died|die|dies|deaths|"
           r"fatalities|fatality|martyred|martyrs|slain|perished|lost (?:their|his|her) lives|assassinated|murdered|"
           r"executed|shot dead|gunned down|lifeless|bodies|corpses|killed instantly|succumbed)")
@@ -46,7 +49,7 @@ class Count:
     start: int
     end: int
     value: int
-    kind: str  # "count" | "toll" | "more" | "zero"
+    kind: str  # "count" | "toll" | "more" | "zero" | "recount" (a count of the dead told before: "the three")
 
 
 class FatalityFinder:
@@ -63,24 +66,28 @@ class FatalityFinder:
         )
         self._before = re.compile(
             rf"(?<![\w-]){qty}(?P<gap>(?:\s+(?:and\s+)?(?!were\b|was\b|and\b)[\w'()\"“”-]+){{0,12}}?)"
-            rf"(?:\s*,[^;.]{{0,80}}?,)?\s+(?:(?:were|was|have been|had been|has been|are|is|got|reportedly|"
-            rf"allegedly|also|all|later|were reportedly|were also|(?:are|were|is|was) (?:reported|said|believed|confirmed) to have(?: been)?|"
-            rf"(?:were|was) (?:reported|confirmed|said))\s+)*{_DEATH}\b(?!\s+(?:\d|the|a|an|his|her|their|two|three|four|five|count|toll|figures?|estimates?)\b)",
+            rf"(?:\s*,[^;.]{{0,80}}?,|\s*,\s*(?:including|among them|among whom|mostly|most of them|many of them)\b[^;.]{{0,80}}?"
+            rf"(?=\s+(?:were|was|have been|had been|has been|are|is)\b))?"
+            rf"\s+(?:(?:were|was|have been|had been|has been|are|is|got|reportedly|"
+            rf"allegedly|also|all|later|found|were reportedly|were also|(?:are|were|is|was) (?:reported|said|believed|confirmed) to have(?: been)?|"
+            rf"(?:were|was) (?:reported|confirmed|said))\s+)*(?:(?!wounded\b|injured\b)(?:\w+ed|hit|shot|struck|caught)\s+and\s+)?{_DEATH}\b(?!\s+(?:\d|the|a|an|his|her|their|two|three|four|five|count|toll|figures?|estimates?)\b)",
             re.IGNORECASE,
         )
+        # "two of the wounded later died": deaths added to the event's toll
+        self._of_wounded = re.compile(rf"(?<![\w-]){qty}\s+(?:of\s+(?:the|them|those)\s+)?(?:wounded|injured)(?:\s+[\w-]+){{0,3}}?"
+                                      rf"\s+(?:later\s+|subsequently\s+)?(?:died|succumbed)\b", re.IGNORECASE)
         self._left = re.compile(rf"\b(?:left|leaving|leaves)\s+{qty}(?P<gap>(?:,?\s+[\w'/-]+){{0,12}}?)\s+(?:dead|killed)\b", re.IGNORECASE)
         self._to_death = re.compile(
             rf"\b(?:stoned|beat|beaten|burned|burnt|hacked|tortured|stabbed|shot|starved)\s+{qty}(?:\s+[\w'-]+){{0,3}}?\s+to death\b",
             re.IGNORECASE)
         self._toll = tuple(re.compile(p, re.IGNORECASE) for p in (
-            rf"\b(?:(?:death|casualty|fatality) (?:toll|count|figure)|toll|number of (?:dead|deaths|victims|fatalities|those killed))(?:\s+[\w'-]+){{0,12}}?\s+(?:has\s+|had\s+)?"
+            rf"\b(?:(?:death|casualty|fatality) (?:toll|count|figure)|toll|number of (?:dead|deaths|victims|fatalities|those killed|(?:[\w'-]+\s+){{1,6}}?(?:who (?:were|have been|had been)\s+)?(?:killed|assassinated|executed)))(?:\s+[\w'-]+){{0,12}}?\s+(?:has\s+|had\s+)?"
             rf"(?:rose|risen|rises|climbed|climbs|reached|reaches|stood|stands|jumped|increased|hit|is|was|of|(?:was |has been |had been )?(?:raised|revised|updated|increased))(?:\s+(?:to|at))?\s+{qty}",
-            rf"\b(?:bringing|brings|brought|raising|raised|taking|takes|took)\s+(?:the\s+)?(?:(?:total\s+)?(?:death toll|toll|fatalities|deaths|number of (?:dead|deaths|victims|fatalities)|"
+            rf"\b(?:bringing|brings|brought|raising|raised|taking|takes|took|updated|updating|revised|revising|lowered|lowering)\s+(?:the\s+)?(?:(?:total\s+)?(?:death toll|toll|fatalities|deaths|number of (?:dead|deaths|victims|fatalities)|"
             rf"(?:fatality|casualty|death) (?:count|figure)|total(?: number)?(?: of (?:dead|deaths|fatalities))?)|dead)\s+(?:to|at)\s+{qty}",
-            # a figure given for the whole event: "the death toll was put at 30", "deaths were estimated at 40",
-            # "unknown fatalities coded as 10" (the wording of event datasets' own notes)
+            # a figure given for the whole event: "the death toll was put at 30", "deaths were estimated at 40"
             rf"\b(?:(?:fatalit(?:y|ies)|deaths|dead|death toll|toll)(?:\s+[\w'-]+){{0,2}}?\s+(?:(?:are|were|is|was|has been|have been|had been)\s+)?"
-            rf"(?:coded|estimated|put|recorded|counted|set|placed)|(?:coded|estimated|recorded|put)\s+(?:the\s+)?(?:fatalit(?:y|ies)|deaths|death toll))"
+            rf"(?:estimated|put|recorded|counted|set|placed)|(?:estimated|recorded|put)\s+(?:the\s+)?(?:fatalit(?:y|ies)|deaths|death toll))"
             rf"\s+(?:as|at|to)\s+{qty}",
         ))
         # "killed and wounded dozens": ACLED codes half of a figure that mixes the dead and the wounded
@@ -118,18 +125,29 @@ class FatalityFinder:
             r"|(?:crews?|occupants|passengers)\b(?:\s+of\s+(?:the\s+|its\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?)?)"
             r"\s+(?:was|were|had been|have been)\s+(?:(?:reportedly|all|also)\s+)*killed\b"
             r"|\bkill(?:ed|ing)\s+(?:all\s+)?(?:the\s+)?(?:members|soldiers|fighters|men|those|people|troops|militants)\s+"
-            r"(?:riding|travelling|traveling|aboard|inside|on board)\b",
+            r"(?:riding|travelling|traveling|aboard|inside|on board)\b"
+            r"|\bkill(?:ed|ing)\s+all\s+(?:those\s+|who\s+were\s+|those\s+who\s+were\s+)(?:aboard|inside|on board|in it|in them)\b",
             re.IGNORECASE,
         )
         self._singular = re.compile(
-            r"\b(?:was|has been|had been)\s+(?:reportedly\s+|allegedly\s+|also\s+|later\s+)?(?:killed|shot dead|shot and killed|"
-            r"assassinated|executed|murdered|gunned down|stabbed to death|beaten to death|found dead|stoned to death)\b"
+            r"\b(?:was|has been|had been)\s+(?:reportedly\s+|allegedly\s+|also\s+|later\s+)?(?:(?!wounded|injured)\w+ed\s+and\s+)?(?:killed|shot dead|shot and killed|"
+            r"assassinated|executed|murdered|gunned down|stabbed to death|beaten to death|found dead|found killed|found shot dead|"
+            r"stoned to death)\b"
             r"|\b(?:led to|leading to|resulted in|resulting in|caused|causing)\s+(?:his|her)\s+death\b"
             r"|\b(?:succumbed|died)\s+(?:to|of|from)\s+(?:his|her)\s+(?:wounds|injuries)\b"
-            r"|\b(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|child|boy|girl|person|civilian|soldier|fighter|member|"
-            r"policeman|officer|commander|militant|resident)\s+(?:later\s+|also\s+)?(?:died|succumbed)\b",
+            r"|\b(?:a|an|another|one|1)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|child|boy|girl|person|civilian|soldier|fighter|member|"
+            r"policeman|officer|commander|militant|resident|teen|teenager|youth|student|farmer|shepherd|journalist|doctor|"
+            r"worker|driver|protester|demonstrator|activist|guard|pilot)\s+(?:later\s+|also\s+)?(?:died|succumbed)\b",
             re.IGNORECASE,
         )
+        # "shot dead Abdullah al-Qalaf", "killing AQAP militant Akram al-Adeni": one person, named
+        self._named = re.compile(
+            r"\b(?i:killed|killing|shot dead|shooting dead|assassinated|assassinating|executed|executing|gunned down|murdered)\s+"
+            r"(?:(?!(?i:in|on|at|near|by|during|after|before|while|when|with|from|and|or|as|to|for|of|outside|inside|around|"
+            r"across|along|between|into|over|under|the|a|an|its|his|her|their|\d+)\b)[\w-]+\s+){0,3}?"
+            rf"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{_MONTHS})[A-Z][a-z][\w’-]*"
+            r"(?:\s+(?:(?:al|el|bin|ibn|abu|bint|abd|abdul)[- ])?[A-Z][\w’-]*){1,4}\b"
+            r"(?!['’]s|\s+(?:(?:al|el|bin|ibn|abu)[- ])?[A-Z]|\s+[a-z]+s\b|-)")
         self._pronoun = re.compile(r"\b(?:killing|killed|executed|executing|shot dead|shooting dead) (?P<who>him|her|both|them both)\b", re.IGNORECASE)
         self._zero = re.compile(
             r"\b(?:no (?:one|body) (?:was |were |has been |had been )?(?:killed|hurt|injured|harmed)|nobody was (?:killed|hurt)|"
@@ -188,9 +206,11 @@ class FatalityFinder:
         for m in self._after.finditer(text):
             if self._excluded(text, m):
                 continue
-            listed = 0 if "between" in m.group("mod").lower() else self._more_in_list(text, m.end("n"))
+            listed, end = (0, m.end()) if "between" in m.group("mod").lower() else self._listed(text, m.end("n"))
             total = (self.value(m.group("n")) or 0) + listed
-            add(m.start(), m.end(), total, self._kind(m))
+            add(m.start(), max(m.end(), end), total, self._kind(m))
+        for m in self._of_wounded.finditer(text):
+            add(m.start(), m.end(), self.value(m.group("n")), "more")
         for m in self._left.finditer(text):
             if not self._excluded(text, m) and not _GAP_BAD.search(m.group("gap")):
                 listed = sum(self.value(x.group(1)) or 0 for x in re.finditer(
@@ -201,25 +221,40 @@ class FatalityFinder:
         for m in self._before.finditer(text):
             if self._excluded(text, m) or _GAP_BAD.search(m.group("gap") or ""):
                 continue
+            if re.match(r"\s+of\s+(?:those|the|them)\s+(?:killed|dead|victims|fatalities)\b", text[m.end("n"):], re.IGNORECASE):
+                continue  # "some of those killed were hit by an air strike": the dead told already
+            # "five civilians including a woman and child": who the dead were, not more dead
+            gap = re.split(r"\b(?:including|among them|among whom|of whom)\b|\(", m.group("gap") or "", maxsplit=1, flags=re.IGNORECASE)[0]
+            if "between" in (m.group("mod") or "").lower():
+                gap = ""  # "between 2 and 4 civilians were killed": the lower figure
             listed = sum(self.value(x.group(1)) or 0 for x in re.finditer(
-                rf"\band\s+(?:(?:his|her|their)\s+)?{_MODIFIER}(\d+|{_WORD_NUMBER}|an?(?=\s+[a-z]))\b{_NOT_AGE}", m.group("gap") or "", re.IGNORECASE))
+                rf"\band\s+(?:(?:his|her|their)\s+)?{_MODIFIER}(\d+|{_WORD_NUMBER}|an?(?=\s+[a-z]))\b{_NOT_AGE}", gap, re.IGNORECASE))
+            listed += len(_KIN.findall(gap))
             add(m.start(), m.end(), (self.value(m.group("n")) or 0) + listed, self._kind(m))
         if self.unknown_deaths is not None:
             for m in self._occupants.finditer(text):
                 add(m.start(), m.end(), self.unknown_deaths, "count")
         for m in self._singular.finditer(text):
+            if found and re.search(r"\b(?:who|whom|which|that)\s+$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE):
+                continue  # "the bodies of two fighters who had been shot dead": the dead just counted
             if not self._excluded(text, m):
-                add(m.start(), m.end(), 1, "count")
+                add(m.start(), m.end(), 1, "more" if _died_later(m) else "count")
         for m in self._definite.finditer(text):
             noun = m.group("noun").lower()
             if noun in _CREW:
                 add(m.start(), m.end(), self.unknown_deaths, "count")
             elif noun not in _NOT_VICTIM and (not noun.endswith("s") or noun.endswith("ss")) and not noun.endswith("men") \
                     and noun not in ("people", "children", "police", "personnel", "staff", "family", "crew"):
-                add(m.start(), m.end(), 1 + self._more_in_list(text, m.end()), "count")  # "the driver and a passenger"
+                listed, end = self._listed(text, m.end())
+                add(m.start(), max(m.end(), end), 1 + listed, "count")  # "the driver and a passenger"
         if found:
             for m in self._along.finditer(text):
                 add(m.start(), m.end(), self.value(m.group("n")), "count")
+        for m in self._named.finditer(text):
+            if not self._excluded(text, m):
+                # "... al-Hakim and two of his guards" (", a local commander": who he was, no second victim)
+                listed, end = self._listed(text, m.end()) if re.match(r"\s+and\b", text[m.end():]) else (0, m.end())
+                add(m.start(), max(m.end(), end), 1 + listed, "count")
         for m in self._pronoun.finditer(text):
             add(m.start(), m.end(), 1 if m.group("who").lower() in ("him", "her") else 2, "count")
         if not found:
@@ -238,14 +273,18 @@ class FatalityFinder:
                     break
         return sorted(found, key=lambda c: c.start)
 
-    def _more_in_list(self, text: str, start: int) -> int:
-        """ "killing 4 civilians and 2 fighters": the counts listed after the first one."""
-        tail = re.split(r"[.;:]|\b(?:wound\w*|injur\w*|including|among them|while|as)\b", text[start : start + 120], maxsplit=1)[0]
-        extra = 0
-        extra += len(re.findall(r"\band another (?!\d)[a-z]", tail, re.IGNORECASE))
-        for m in re.finditer(rf"(?:,|\band)\s+(?:(?:his|her|their)\s+)?{_MODIFIER}(\d+|{_WORD_NUMBER}|an?(?=\s+(?!number\b|total\b|few\b)[a-z]))\b{_NOT_AGE}", tail, re.IGNORECASE):
-            extra += self.value(m.group(1)) or 0
-        return extra
+    def _listed(self, text: str, start: int) -> tuple[int, int]:
+        """ "killing 4 civilians and 2 fighters": the counts listed after the first one, and where the last ends."""
+        tail = _LIST_END.split(text[start : start + 120], maxsplit=1)[0]
+        extra, end = 0, start
+        for m in re.finditer(r"\band another (?!\d)[a-z]", tail, re.IGNORECASE):
+            extra, end = extra + 1, start + m.end()
+        for m in _KIN.finditer(text[start : start + len(tail) + 30]):  # beyond the tail: "and her son was wounded"
+            if m.start() < len(tail):
+                extra, end = extra + 1, max(end, start + m.end())
+        for m in re.finditer(rf"(?:,|\band)\s+(?:(?:his|her|their)\s+)?{_MODIFIER}(\d+|{_WORD_NUMBER}|an?(?=\s+(?!number\b|total\b|few\b|{_THING})[a-z]))\b{_NOT_AGE}", tail, re.IGNORECASE):
+            extra, end = extra + (self.value(m.group(1)) or 0), max(end, start + m.end())
+        return extra, end
 
     def _excluded(self, text: str, m: re.Match[str]) -> bool:
         if self._accused.search(text[max(0, m.start() - 40) : m.start()]):
@@ -258,7 +297,11 @@ class FatalityFinder:
     @staticmethod
     def _kind(m: re.Match[str]) -> str:
         modifier = (m.group("mod") or "").lower()
-        return "more" if re.search(r"another|further|additional", modifier) or re.match(r"\s*(?:more|additional|further)\b", text_after(m)) else "count"
+        more = re.search(r"another|further|additional", modifier) or re.match(r"\s*(?:more|additional|further)\b", text_after(m))
+        if more or _died_later(m):
+            return "more"
+        # "the three were shot dead": the dead told before, counted again (never further dead)
+        return "recount" if re.search(r"\bthe\s*$", modifier) else "count"
 
     def total(self, text: str) -> tuple[int | None, str | None]:
         """The sentence's fatality figure and how it combines with earlier ones ("more", "toll" ...)."""
@@ -268,9 +311,28 @@ class FatalityFinder:
         if any(c.kind == "toll" for c in counts):
             return max(c.value for c in counts if c.kind == "toll"), "toll"
         kind = "more" if all(c.kind == "more" for c in counts) else counts[0].kind
-        return sum(c.value for c in counts), kind
+        value = counts[0].value
+        for before, count in zip(counts, counts[1:]):
+            # "killing at least 25, while other sources put the dead at 37": two reports of one toll, the lower kept
+            alternative = _ALTERNATIVE.search(text, before.end, count.start) is not None
+            value = min(value, count.value) if alternative else value + count.value
+        return value, kind
 
 
+# "a man and his son", "a woman and child": one more victim listed without a number
+_KIN = re.compile(r"\band\s+(?:(?:his|her|their)\s+(?:\w+\s+)?(?:son|daughter|child|baby|wife|husband|brother|sister|father|"
+                  r"mother|nephew|niece|grandson|granddaughter|grandchild|cousin|uncle|aunt|companion|driver|bodyguard)|"
+                  r"(?:child|baby|son|daughter))\b(?!\s+(?:were|was)\s+(?:wounded|injured))", re.IGNORECASE)
+# where a list of victims ends: "killing 21 militants and destroying 11 vehicles and a camp"
+_LIST_END = re.compile(r"[.;:]|\b(?:wound\w*|injur\w*|including|among them|while|as|destroy\w*|damag\w*|seiz\w*|"
+                       r"captur\w*|arrest\w*|abduct\w*|kidnapp\w*|detain\w*)\b", re.IGNORECASE)
+# things listed after the dead ("a car bomb and a motorbike were also destroyed"), never victims
+_THING = (r"(?:car|cars|vehicle|truck|tank|motorbike|motorcycle|bus|pickup|bomb|car bomb|house|building|camp|base|position|"
+          r"checkpoint|weapon|launcher|drone|plane|helicopter|mosque|school|hospital|bridge|road)\b")
+# a second figure given by another source: "conflicting sources indicate", "other reports said", "according to others"
+_ALTERNATIVE = re.compile(r"\b(?:conflicting|other (?:sources|reports|accounts)|another (?:source|report|account)|"
+                          r"according to others|different (?:sources|reports|figures?)|(?:while|whereas) \w+ (?:said|put|gave|reported))\b",
+                          re.IGNORECASE)
 # a word or two set in quotes by a careful reporter ('"a number" of soldiers were killed', 'killed "dozens"')
 _SHORT_QUOTE = re.compile(r"[\"“”]((?:[\w'-]+\s+){0,3}[\w'-]+)[\"“”]")
 
@@ -278,6 +340,19 @@ _SHORT_QUOTE = re.compile(r"[\"“”]((?:[\w'-]+\s+){0,3}[\w'-]+)[\"“”]")
 def _unquote(text: str) -> str:
     """The text with the quotation marks around short phrases blanked out (offsets kept)."""
     return _SHORT_QUOTE.sub(lambda m: f" {m.group(1)} ", text) if '"' in text or "“" in text or "”" in text else text
+
+
+# "died the next day", "later succumbed to his wounds": deaths added to the event's toll, not a new report of it
+_LATER = re.compile(r"\b(?:later|subsequently|the (?:next|following) day|(?:of|from|to) (?:his|her|their|the)?\s*(?:wounds|injuries))\b",
+                    re.IGNORECASE)
+
+
+def _died_later(m: re.Match[str]) -> bool:
+    said = m.group()
+    # "a woman later died", "two of the wounded died": someone not counted yet ("the man died of his wounds": the victim told)
+    counted_anew = re.match(rf"(?:an?|another|one|\d+|{_WORD_NUMBER})\b", said, re.IGNORECASE) is not None
+    return counted_anew and re.search(r"\b(?:died|dies|succumbed)\b", said, re.IGNORECASE) is not None \
+        and _LATER.search(m.string, m.start(), m.end() + 40) is not None
 
 
 def text_after(m: re.Match[str]) -> str:

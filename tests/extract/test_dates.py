@@ -77,3 +77,42 @@ def test_the_date_of_a_denial_is_not_the_events(extractor):
     text = "The defence ministry denied on Wednesday that its jets had struck the hospital in Ariha on Monday."
     mention = extractor.extract(document(text, published=PUBLISHED))[0]
     assert (mention.modality, mention.event_date) == ("denied", date(2018, 6, 4))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the date that opens a statement is the statement's, not the event's
+        ("On Wednesday, the observatory reported that warplanes had struck the village of Hish on Monday.", date(2018, 6, 4)),
+        ("On Wednesday the monitor said that shelling hit the village of Hish on Tuesday.", date(2018, 6, 5)),
+        # unless it dates the event itself ("..., activists said")
+        ("On Wednesday, warplanes struck the village of Hish, activists said.", date(2018, 6, 6)),
+        ("On Tuesday rebels attacked an army post near Hish, killing 3 soldiers, the monitor said on Wednesday.", date(2018, 6, 5)),
+    ],
+)
+def test_statement_dates_are_not_event_dates(extractor, text, expected):
+    assert extractor.extract(document(text, published=PUBLISHED))[0].event_date == expected
+
+
+def test_over_the_weekend(extractor):
+    text = "The monitor said on Wednesday that shelling killed 5 people in the village of Hish over the weekend."
+    mention = extractor.extract(document(text, published=PUBLISHED))[0]
+    assert (mention.event_date, mention.date_precision) == (date(2018, 6, 2), "week")
+
+
+def test_an_undated_event_after_a_dated_one_shares_the_storys_day(extractor):
+    text = ("Regime forces shelled the village of Hish on Monday. "
+            "Later, warplanes also struck the town of Kafr Nabl, killing two civilians.")
+    mentions = extractor.extract(document(text, published=PUBLISHED))
+    assert [(m.location_text, m.event_date) for m in mentions] == [("Hish", date(2018, 6, 4)), ("Kafr Nabl", date(2018, 6, 4))]
+
+
+def test_a_new_paragraph_does_not_share_the_last_ones_day(extractor):
+    text = ("Gunmen shot dead a teacher in the town of Tafas on Monday evening. The gunmen opened fire at close range "
+            "and fled.\n\nTwo children killed by landmine near Nawa\n"
+            "Two children were killed this morning when a landmine exploded near Nawa.")
+    mentions = extractor.extract(document(text, published=PUBLISHED))
+    assert [(m.location_text, m.event_date, m.fatalities, len(m.evidence)) for m in mentions] == [
+        ("Tafas", date(2018, 6, 4), 1, 2),  # the sentence telling the same event again joins its evidence
+        ("Nawa", PUBLISHED, 2, 2),
+    ]

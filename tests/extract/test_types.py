@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.extract.helpers import document, only
@@ -132,3 +134,10 @@ def test_a_rally_against_riots_is_a_peaceful_protest(extractor):
     text = "Thousands rallied in Mashhad to condemn the recent riots and to support the government."
     mention = extractor.extract(document(text, country="IR"))[0]
     assert (mention.sub_event_type, mention.actor1) == ("Peaceful protest", "Protesters (Iran)")
+
+
+def test_an_agreement_named_with_its_own_date_is_a_background_event(extractor):
+    text = ("Government forces set up three checkpoints in the town of Tafas on Wednesday. "
+            "The settlement of July 2018 had let former rebels keep their light weapons.")
+    agreement = [m for m in extractor.extract(document(text)) if m.sub_event_type == "Agreement"]
+    assert [(m.event_date, m.date_precision) for m in agreement] == [(date(2018, 7, 1), "month")]
