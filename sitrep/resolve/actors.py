@@ -1,76 +1,93 @@
-"""Actor families: can two reports' actors be the same side? (data: actor_families.yaml)"""
+"""Actor families: can two reports' actors be the same side?
+
+Families come from the actor dictionary (sitrep/data/actors.yaml, read through
+`sitrep.extract.actors.load_actors`): an ACLED-style name ("Military Forces of Syria (2000-)",
+"Operation Restoring Hope", "Civilians (Syria)") or an informal one ("Syrian army", "Houthis") maps
+to the families the dictionary gives it ("state:SY", "coalition:SA", "houthi" ...). An actor may
+belong to several families (a coalition is also its leading state); two actors are the same side
+when they share one. A name the dictionary does not know is its own family; one that extends
+another (a branch after its force: "X Brigade" / "X Brigade: North Sector") is compatible with it.
+The `unidentified` family says nothing about who acted and conflicts with nobody.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-import yaml
 from unidecode import unidecode
 
-from sitrep.paths import data_file
-
 ActorVerdict = Literal["agree", "unknown", "target", "conflict"]
+Families = frozenset[str]
 
+WILDCARD_FAMILIES = frozenset({"unidentified"})
 _PERIOD = re.compile(r"\(\s*\d{4}\s*-\s*\d{0,4}\s*\)")  # ACLED's "(2000-)" / "(2011-2016)"
-_COUNTRY_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")  # "Civilians (Syria)" -> "Civilians"
-_STATE = re.compile(r"^(?:military|police|security|armed) forces of (?:the )?([a-z .'-]+?)(?:\s*$|\s+\()")
+_COUNTRY_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")  # "Some Brigade (Syria)" -> "Some Brigade"
 _SPACES = re.compile(r"\s+")
+_OWN_NAME = "name:"  # prefix of the family of a name the dictionary does not know
 
 
-@dataclass(frozen=True)
-class _Families:
-    wildcard: tuple[re.Pattern[str], ...]
-    families: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+def _dictionary():
+    from sitrep.extract.actors import load_actors  # the extraction stage's dictionary, loaded once
+
+    return load_actors()
 
 
-@lru_cache(maxsize=1)
-def _load() -> _Families:
-    text = data_file("resolve/actor_families.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    return _Families(
-        wildcard=tuple(re.compile(p) for p in data.get("wildcard", [])),
-        families=tuple(
-            (name, tuple(re.compile(p) for p in patterns)) for name, patterns in data.get("families", {}).items()
-        ),
-    )
-
-
-def _fold(name: str) -> str:
-    return _SPACES.sub(" ", unidecode(name).lower()).strip()
-
-
-@lru_cache(maxsize=4096)
-def actor_family(name: str | None) -> str | None:
-    """The side an actor name stands for; None when the name says nothing (absent, unidentified)."""
-    if not name or not name.strip():
-        return None
-    folded = _fold(name)
-    loaded = _load()
-    if any(p.search(folded) for p in loaded.wildcard):
-        return None
-    for family, patterns in loaded.families:
-        if any(p.search(folded) for p in patterns):
-            return family
-    state = _STATE.match(folded)
-    if state:
-        return f"state:{state.group(1).strip()}"
+def _bare(name: str) -> str:
+    folded = _SPACES.sub(" ", unidecode(name).lower()).strip()
     bare = _SPACES.sub(" ", _PERIOD.sub(" ", folded)).strip()
     return _COUNTRY_SUFFIX.sub("", bare) or bare
 
 
-def families_conflict(a: str | None, b: str | None) -> bool:
-    """Two known families that cannot be the same side (one extending the other is compatible)."""
-    if a is None or b is None or a == b:
+def _from_aliases(name: str) -> tuple[str, ...]:
+    """Families of an informal name ("Syrian army", "Houthis"): the dictionary entry it is an alias of,
+    provided the alias covers most of the name."""
+    from sitrep.extract.actors import GENERIC_ROLES
+
+    found: list[str] = []
+    for match in _dictionary().find(name):
+        if match.end - match.start < len(name.strip()) // 2:
+            continue
+        for entry in match.entries:
+            if entry.kind == "named":
+                found += entry.families
+            elif entry.iso:  # a state's forces, police or government
+                found.append(f"state:{entry.iso}")
+            else:
+                found += [GENERIC_ROLES[r][2] for r in entry.roles if r in GENERIC_ROLES]
+    return tuple(found)
+
+
+@lru_cache(maxsize=8192)
+def actor_families(name: str | None) -> Families | None:
+    """The sides an actor name stands for; None when the name says nothing (absent, unidentified)."""
+    if not name or not name.strip():
+        return None
+    families = _dictionary().families_of_name(name)
+    if families == (name.strip().lower(),):  # not an ACLED name the dictionary lists
+        families = _from_aliases(name) or (_OWN_NAME + _bare(name),)
+    known = frozenset(families) - WILDCARD_FAMILIES
+    return known or None
+
+
+def _extends(a: str, b: str) -> bool:
+    """One unknown name extends the other ("x brigade" / "x brigade: north sector")."""
+    if not (a.startswith(_OWN_NAME) and b.startswith(_OWN_NAME)):
         return False
-    shorter, longer = sorted((a, b), key=len)
-    return not longer.startswith(shorter + " ")
+    shorter, longer = sorted((a[len(_OWN_NAME) :], b[len(_OWN_NAME) :]), key=len)
+    return longer.startswith((shorter + " ", shorter + ":"))
+
+
+def families_conflict(a: Families | None, b: Families | None) -> bool:
+    """Two known actors that cannot be the same side (no shared family, neither extends the other)."""
+    if a is None or b is None or a & b:
+        return False
+    return not any(_extends(x, y) for x in a for y in b)
 
 
 def _slot(a: str | None, b: str | None) -> ActorVerdict:
-    fa, fb = actor_family(a), actor_family(b)
+    fa, fb = actor_families(a), actor_families(b)
     if fa is None or fb is None:
         return "unknown"
     return "conflict" if families_conflict(fa, fb) else "agree"

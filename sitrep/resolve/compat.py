@@ -30,9 +30,16 @@ from sitrep.resolve.blocking import WINDOW_DAYS, has_coordinates, is_dated, norm
 SAME_PLACE_KM = 1.0  # two gazetteer entries this close are one place (duplicate records)
 MAX_NEAR_KM = 6.0  # "near X" reaches this far (when gazetteer ids are missing); below half a cell
 NAME_SIMILARITY = 88  # rapidfuzz ratio of two spellings of one unresolved place name
+SKELETON_SIMILARITY = 70  # ... or the same consonant skeleton and this ratio (short skeletons collide)
+SHORT_SKELETON = 5  # skeletons shorter than this ("srn": Sourani, Sirayan) need the ratio too
+AREA_KM = 25.0  # a place the geocoder fell back to (the town or district a village lies in) is this close
 DISTINCTIVE_TOLL = 3  # a death toll from this figure up can tie two reports together ...
 TOLL_RATIO = 1.5  # ... when the other report's toll is within this ratio of it
 MASS_CASUALTY = 10  # ... or when both are at least this high
+
+UNORDERED_TYPES = frozenset({"Battles", "Diplomacy"})  # "A clashed with / met B" = "B ... A"
+UNORDERED_SUB_TYPES = frozenset({"Non-violent transfer of territory", "Agreement"})  # a handover, a deal
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 TypeVerdict = Literal["same", "related", "conflict"]
 DateVerdict = Literal["same", "near", "coarse", "unknown", "conflict"]
@@ -96,9 +103,16 @@ def names_match(x: str | None, y: str | None) -> bool:
     (fold_x, skeleton_x), (fold_y, skeleton_y) = name_keys(x), name_keys(y)
     if not (fold_x and fold_y):
         return False
-    if fold_x == fold_y or (len(skeleton_x) >= 3 and skeleton_x == skeleton_y):
+    if fold_x == fold_y:
         return True
-    return fuzz.ratio(fold_x, fold_y) >= NAME_SIMILARITY
+    ratio = fuzz.ratio(fold_x, fold_y)
+    if (
+        len(skeleton_x) >= 3
+        and skeleton_x == skeleton_y
+        and (len(skeleton_x) >= SHORT_SKELETON or ratio >= SKELETON_SIMILARITY)
+    ):
+        return True
+    return ratio >= NAME_SIMILARITY
 
 
 _AREA_WORDS = re.compile(
@@ -129,20 +143,38 @@ def _unresolved_verdict(a: Mention, b: Mention, written_a: str | None, written_b
     an unresolved name and a resolved village must be spelled alike. A province-only report, or
     no place phrase at all, says nothing either way.
     """
+    if _placed_apart(a, b):
+        return "conflict"  # one spelling, but placed in two provinces or far apart: two places
     if written_a and written_b:
-        return "same" if names_match(written_a, written_b) else "conflict"
-    written, other = (written_a, b) if written_a else (written_b, a)
-    if other.place is None or other.place.geo_precision == 3:
-        return "unknown"
-    return "same" if names_match(written, other.place.name) or names_match(written, other.location_text) else "conflict"
+        alike = names_match(written_a, written_b)
+    else:
+        written, other = (written_a, b) if written_a else (written_b, a)
+        if other.place is None or other.place.geo_precision == 3:
+            return "unknown"
+        alike = names_match(written, other.place.name) or names_match(written, other.location_text)
+    if not alike:
+        return "conflict"
+    # "the outskirts of X", "near X" name an area around X: near it, not X itself
+    return "near" if a.location_qualifier or b.location_qualifier else "same"
+
+
+def _placed_apart(a: Mention, b: Mention) -> bool:
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return False
+    if pa.admin1 and pb.admin1 and norm_name(pa.admin1) != norm_name(pb.admin1):
+        return True
+    if has_coordinates(a) and has_coordinates(b) and 3 not in (pa.geo_precision, pb.geo_precision):
+        return haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) > AREA_KM  # type: ignore[arg-type]
+    return False
 
 
 def _area_like(m: Mention) -> bool:
     """A town that gives its name to its province ("Idlib", "Hama", "Taizz"): a report naming it
     may mean the province, so it only ever ties reports together with corroborating detail."""
     place = m.place
-    if place is None or not place.admin1:
-        return False
+    if place is None or not place.admin1 or m.event_type not in VIOLENT_TYPES:
+        return False  # a protest or a meeting "in Ankara" is in the city
     return names_match(place.name, place.admin1) or names_match(m.location_text, place.admin1)
 
 
@@ -198,6 +230,42 @@ def place_verdict(a: Mention, b: Mention) -> PlaceVerdict:
     return "near" if km <= MAX_NEAR_KM else "conflict"
 
 
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|umm|de|du)-?"
+_NAME = rf"(?:the\s+)?(?:{_PARTICLE})?[A-Z][\w'`’-]*(?:\s+(?:{_PARTICLE}[\w'`’-]+|[A-Z][\w'`’-]*)){{0,3}}"
+_SEPARATOR = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+_PLACE_LIST = re.compile(rf"{_NAME}(?:{_SEPARATOR}{_NAME})+")
+
+
+@lru_cache(maxsize=65536)
+def _list_length(sentence: str, phrase: str) -> int:
+    """How many names the list holding `phrase` has (1: the phrase is not in a list)."""
+    at = sentence.find(phrase)
+    if at < 0:
+        return 1
+    for run in _PLACE_LIST.finditer(sentence):
+        if run.start() <= at < run.end():
+            return len(re.split(_SEPARATOR, run.group()))
+    return 1
+
+
+def listed_place(m: Mention) -> bool:
+    """The place is one item of a list of places in its sentence ("shelling hit Kafr Zita,
+    al-Lataminah and Morek, killing two"): a toll given for the list is no detail of one place."""
+    if not (m.location_text and m.evidence):
+        return False
+    return any(_list_length(e.text, m.location_text) > 1 for e in m.evidence)
+
+
+def tolls_contradict(a: Mention, b: Mention) -> bool:
+    """One report says nobody was killed, the other counts the dead: two strikes, not one.
+
+    Only between reports that both say the event happened (a denial carries no toll of its own).
+    """
+    if a.fatalities is None or b.fatalities is None or a.modality != "occurred" or b.modality != "occurred":
+        return False
+    return min(a.fatalities, b.fatalities) == 0 < max(a.fatalities, b.fatalities)
+
+
 def _distinctive_toll(a: Mention, b: Mention) -> bool:
     """Both report a death toll high enough not to be a coincidence, and close to each other.
 
@@ -227,6 +295,21 @@ def _proximity(a: Mention, b: Mention) -> float:
     return 1.0 / (1.0 + gap / 200.0)
 
 
+def _sides_unordered(a: Mention, b: Mention) -> bool:
+    """Events between two sides with no attacker and target: outlets name them in either order."""
+    if a.event_type != b.event_type:
+        return False
+    return a.event_type in UNORDERED_TYPES or (
+        a.sub_event_type == b.sub_event_type and a.sub_event_type in UNORDERED_SUB_TYPES
+    )
+
+
+def _late_denial(a: Mention, b: Mention, named: bool) -> bool:
+    """One report denies what the other reports, naming the same actor: a denial is dated by the
+    statement ("denied on Monday"), often the day after the event it denies."""
+    return named and (a.modality == "denied") != (b.modality == "denied")
+
+
 def _vague_match_allowed(kind: TypeVerdict, when: DateVerdict, where: PlaceVerdict, detail: bool) -> bool:
     """Across documents, one vague dimension at most, and only with a corroborating detail."""
     if when == "near":  # the next day: a late report, or the next strike on the same village
@@ -250,21 +333,26 @@ def link(a: Mention, b: Mention, same_source: bool = False) -> Link | None:
     kind = type_verdict(a, b)
     when = date_verdict(a, b)
     where = place_verdict(a, b)
-    battle = a.event_type == b.event_type == "Battles"
-    actors = actors_verdict(a.actor1, a.actor2, b.actor1, b.actor2, symmetric=battle)
-    if "conflict" in (kind, when, where, actors):
+    actors = actors_verdict(a.actor1, a.actor2, b.actor1, b.actor2, symmetric=_sides_unordered(a, b))
+    if "conflict" in (kind, when, where, actors) or (not same_doc and tolls_contradict(a, b)):
         return None
     # a weaker match on one dimension needs a corroborating detail: the same document, or a
     # distinctive death toll reported by both, with the same named attacker (or a toll so high
     # that two such events on one day and place are not credible)
     named = actor1_agrees(a.actor1, b.actor1)
-    detail = same_doc or (_distinctive_toll(a, b) and (named or _mass_casualty(a, b)))
+    # a toll given for a list of places ("strikes on A, B and C killed 9") is no detail of one of them
+    own_tolls = not (listed_place(a) or listed_place(b))
+    detail = same_doc or (own_tolls and _distinctive_toll(a, b) and (named or _mass_casualty(a, b)))
     if kind == "related" and not (where == "same" and when == "same" and detail):
         return None
-    if not same_doc and not _vague_match_allowed(kind, when, where, detail):
+    late_denial = when == "near" and _late_denial(a, b, named)
+    if not same_doc and not _vague_match_allowed(kind, when, where, detail or late_denial):
         return None
-    if when == "near" and not (same_doc or (named and _same_toll(a, b))):
-        return None  # the next day: a late report, or the next day of a bombardment of the same town
+    if when == "near" and not (same_doc or late_denial or (named and _same_toll(a, b) and _mass_casualty(a, b))):
+        # the next day: a late report, or the next day of a bombardment of the same town, where
+        # the same small toll (2, 5, 7 dead) on two days is common; only a mass-casualty figure
+        # repeated exactly ties two days together
+        return None
 
     score = {"same": 2.0, "related": 0.5}[kind]
     score += {"same": 2.0, "near": 0.5, "coarse": 0.5, "unknown": 0.0}[when]
@@ -294,10 +382,10 @@ def contradicts(a: Mention, b: Mention, same_source: bool = False) -> bool:
     """
     if same_source or a.document_id == b.document_id:
         return True  # within one document only a conflict leaves a pair without a link
-    battle = a.event_type == b.event_type == "Battles"
     kind, when = type_verdict(a, b), date_verdict(a, b)
-    actors = actors_verdict(a.actor1, a.actor2, b.actor1, b.actor2, symmetric=battle)
-    return "conflict" in (kind, when, place_verdict(a, b), actors) or kind == "related" or when == "near"
+    actors = actors_verdict(a.actor1, a.actor2, b.actor1, b.actor2, symmetric=_sides_unordered(a, b))
+    where = place_verdict(a, b)
+    return "conflict" in (kind, when, where, actors) or kind == "related" or when == "near" or tolls_contradict(a, b)
 
 
 def silent(a: Mention, b: Mention, same_source: bool = False) -> bool:

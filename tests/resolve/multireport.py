@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from sitrep.model import Evidence, Mention, Place  # noqa: E402
-from sitrep.resolve.actors import actor_family, families_conflict  # noqa: E402
+from sitrep.resolve.actors import actor_families, families_conflict  # noqa: E402
 from sitrep.resolve.compat import date_verdict, haversine_km, names_match, place_verdict, type_verdict  # noqa: E402
 
 
@@ -122,7 +122,7 @@ def why_apart(gold: Gold, a: tuple[str, str], b: tuple[str, str], examples: dict
             wrong.append(f"date {m.event_date} ({m.date_precision})")
         if m.sub_event_type != event["sub_event_type"]:
             wrong.append(f"type {m.sub_event_type}")
-        if event.get("actor1") and families_conflict(actor_family(m.actor1), actor_family(event["actor1"])):
+        if event.get("actor1") and families_conflict(actor_families(m.actor1), actor_families(event["actor1"])):
             wrong.append(f"actor1 {m.actor1}")
         if m.place is None:
             wrong.append(f"place unresolved ({m.location_text})")

@@ -61,13 +61,15 @@ def mention(
     certainty: str = "asserted",
     start: int = 0,
     location_text: str | None = None,
+    sentence: str | None = None,
+    qualifier: str | None = None,
 ) -> Mention:
     resolved = place(where) if isinstance(where, str) else where
-    text = f"report {mid}"
+    text = sentence or f"report {mid}"
     return Mention(
         id=mid, document_id=doc, post_index=0, event_type=kind[0], sub_event_type=kind[1],
         evidence=[Evidence(text, start, start + len(text))], actor1=actor1, actor2=actor2,
         location_text=location_text or (resolved.name if resolved else None), place=resolved,
         event_date=day, date_precision=precision if day else "unknown", fatalities=fatalities,
-        modality=modality, certainty=certainty,
+        modality=modality, certainty=certainty, location_qualifier=qualifier,
     )  # fmt: skip

@@ -10,7 +10,7 @@ from resolve_factory import (
 )  # fmt: skip
 
 from sitrep.model import Place
-from sitrep.resolve.actors import actor_family, actors_verdict
+from sitrep.resolve.actors import actor_families, actors_verdict
 from sitrep.resolve.compat import date_verdict, link, place_verdict, silent, type_verdict, vetoes
 
 
@@ -176,10 +176,27 @@ def test_actor_families(a, b, verdict):
     assert actors_verdict(a, None, b, None, symmetric=False) == verdict
 
 
-def test_actor_family_names():
-    assert actor_family("Military Forces of Russia (2000-)") == "state:russia"
-    assert actor_family("Unidentified Armed Group (Syria)") is None
-    assert actor_family(None) is None
+def test_actor_families_come_from_the_actor_dictionary():
+    assert actor_families("Military Forces of Russia (2000-)") == {"state:RU"}
+    assert actor_families("Russian army") == {"state:RU"}  # an alias of the same forces
+    assert "state:SA" in actor_families("Operation Restoring Hope")  # a coalition is also its leading state
+    assert actor_families("Houthis") == actor_families("Military Forces of Yemen (2016-) Supreme Political Council")
+    assert actor_families("Unidentified Armed Group (Syria)") is None
+    assert actor_families(None) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "verdict"),
+    [
+        ("Allied Syrian and/or Russian Forces", "Military Forces of Russia (2000-)", "agree"),
+        ("Operation Olive Branch", "Military Forces of Turkey (2016-)", "agree"),
+        ("Kataib al-Fajr", "Kataib al-Fajr: Northern Sector", "agree"),  # a branch after its force
+        ("Kataib al-Fajr", "Liwa Ahfad al-Nasr", "conflict"),  # two names the dictionary does not know
+        ("Ansar Allah", "Military Forces of Yemen (2012-)", "conflict"),
+    ],
+)
+def test_shared_family_or_extended_name_is_the_same_side(a, b, verdict):
+    assert actors_verdict(a, None, b, None, symmetric=False) == verdict
 
 
 def test_twin_villages_are_two_places_even_on_one_gazetteer_entry():
