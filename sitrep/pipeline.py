@@ -71,6 +71,12 @@ class RunSummary:
         }
 
 
+def unique_mentions(mentions: list[Mention]) -> list[Mention]:
+    """Drop repeats of one mention id (same span, place and sub-type): the store would refuse the batch."""
+    seen: set[str] = set()
+    return [m for m in mentions if not (m.id in seen or seen.add(m.id))]
+
+
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return f"{exc.__class__.__name__}: {text[0]}" if text else exc.__class__.__name__
@@ -161,13 +167,13 @@ class Pipeline:
         result: dict[str, list[Mention]] = {}
         try:
             for document, mentions in zip(documents, self.extractor.extract_many(documents)):
-                result[document.id] = mentions
+                result[document.id] = unique_mentions(mentions)
         except Exception:
             # find the document at fault: extract one by one, skipping only the one that fails
             result = {}
             for document in documents:
                 try:
-                    result[document.id] = self.extractor.extract(document)
+                    result[document.id] = unique_mentions(self.extractor.extract(document))
                 except Exception as exc:
                     summary.skipped.append(Skipped(document.source, f"cannot extract events: {_one_line(exc)}"))
         for document in documents:

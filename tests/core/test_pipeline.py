@@ -133,3 +133,33 @@ def test_the_database_itself_is_never_ingested(pipeline, store, db_path):
     summary = pipeline.run([str(db_path.parent)])
     assert summary.documents_new == 1
     assert not any("sqlite" in s.source for s in summary.skipped)
+
+
+class RepeatingExtractor:
+    """Wraps the real extractor and returns every mention twice, as a slip in extraction could."""
+
+    def __init__(self, extractor):
+        self.extractor = extractor
+
+    def extract(self, document):
+        mentions = self.extractor.extract(document)
+        return mentions + mentions
+
+    def extract_many(self, documents):
+        for document in documents:
+            yield self.extract(document)
+
+
+def test_a_repeated_mention_is_stored_once_and_does_not_lose_the_batch(store, extractor, geocoder, inputs, tmp_path):
+    from sitrep.pipeline import Pipeline
+    from sitrep.store import Store
+
+    write(inputs, "strike.txt", STRIKE)
+    write(inputs, "clash.txt", CLASH)
+    summary = Pipeline(store, extractor=RepeatingExtractor(extractor), geocoder=geocoder).run([str(inputs)])
+    plain_store = Store.open(tmp_path / "plain.sqlite")
+    plain = Pipeline(plain_store, extractor=extractor, geocoder=geocoder).run([str(inputs)])
+    assert summary.skipped == [] and store.count("documents") == 2
+    assert summary.mentions == plain.mentions == store.count("mentions") > 0
+    assert counts(store) == counts(plain_store)
+    plain_store.close()
