@@ -44,6 +44,23 @@ def mark_meta(lines: list[Line]) -> None:
             line.role = "byline"
 
 
+# a sentence ends at . ! ? (and a closing quote or bracket) before a capital, a digit, an opening quote or ©
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9]|©)")
+
+
+def _without_notes(line: Line) -> Line | None:
+    """A paragraph that closes (or opens) with a note ("Republished with permission."): the paragraph without
+    the sentences a rule matches, when what is left is still prose; else None."""
+    sentences = _SENTENCE_END.split(line.text)
+    if len(sentences) < 2:
+        return None
+    kept = [s for s in sentences if rules.match(s) is None]
+    if not kept or len(kept) == len(sentences):
+        return None
+    trimmed = line.with_text(" ".join(kept))
+    return trimmed if trimmed.is_prose else None
+
+
 def _caption_like(line: Line) -> bool:
     return line.emphasis or (line.words <= 30 and not line.ends_sentence)
 
@@ -81,6 +98,10 @@ def _line_rules(lines: list[Line]) -> list[Line]:
                 budget -= 1
                 continue
             section = None
+        if rule is not None and rule.per_sentence:
+            trimmed = _without_notes(line)
+            if trimmed is not None:
+                line, rule = trimmed, None
         if rule is not None:
             if rule.role == "related_header":
                 section, budget, items, previous_link_only = "related", _RELATED_BUDGET, 0, False

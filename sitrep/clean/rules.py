@@ -22,6 +22,7 @@ _WORD = re.compile(r"[\w'’&+-]+", re.UNICODE)
 class Rule:
     category: str
     role: str
+    per_sentence: bool = False  # a paragraph loses only the sentences the rule matches
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def _phrase_regex(phrases: list[str], anchored_start: bool = False) -> re.Patter
 def _compile(name: str, spec: dict) -> _Category:
     patterns = spec.get("patterns") or []
     return _Category(
-        rule=Rule(name, spec.get("role", "drop")),
+        rule=Rule(name, spec.get("role", "drop"), bool(spec.get("per_sentence", False))),
         exact=frozenset(key(t) for t in spec.get("exact") or []),
         contains=_phrase_regex(spec.get("contains") or []),
         max_words=int(spec.get("max_words", 60)),

@@ -224,6 +224,9 @@ class ActorDictionary:
             actor = self._resolve_entry(entry, country, event_type)
             if actor is not None:
                 return actor
+        if country is None and len(match.entries) == 1 and len(match.entries[0].countries or ()) == 1:
+            # "Syrian opposition fighters" with no country known: the one country the name belongs to
+            return self._resolve_entry(match.entries[0], next(iter(match.entries[0].countries)), event_type)
         return None
 
     def _resolve_entry(self, entry: Entry, country: str | None, event_type: str | None) -> Actor | None:

@@ -161,7 +161,10 @@ class Extractor:
         if sentence.candidate:
             read = sentence.read
             matches = self.actors.find(read)
-            clauses = subordinate_clauses(read)
+            # "Police arrested four men a day after two shopkeepers were killed": read apart when the rest of the
+            # sentence tells an event of its own ("The advance came two days after an air strike ...": it does not)
+            clauses = [c for c in subordinate_clauses(read)
+                       if c.kind != "earlier" or self.codebook.prefilter.search(without(read, [c])) is not None]
             dated = [c for c in clauses if _own_date(read, c)]
             hidden = [c for c in clauses if c in dated or describes_only(read, c)]
             if hidden:
@@ -189,7 +192,7 @@ class Extractor:
         typing = self.classifier.classify(read, matches, country)
         if typing is None or self.situation.describes_situation(read, typing.trigger_start, typing.event_type):
             return None
-        if typing.roles.actor1 is None and typing.event_type != "Diplomacy":
+        if typing.roles.actor1 is None and typing.event_type != "Diplomacy" and clause.kind != "earlier":
             # "after the group took over Sanaa", "since its forces captured ...": the last party named before
             before = resolve_actors(self.actors, sentence.read, [m for m in everywhere if m.end <= clause.start],
                                     country, typing.event_type)
@@ -200,6 +203,9 @@ class Extractor:
         if not places and clause.kind == "relative":
             # "Kupiansk, which Ukrainian forces recaptured in 2022": the place the clause depends on
             places = [p for p in main.places if p.end <= clause.start][-1:]
+        elif not places and clause.kind == "earlier" and _SAME_PLACE.search(read):
+            # "arrested four men in Basra, a day after two shopkeepers were killed in the city's main market"
+            places = main.places[:1]
         return SentenceFacts(sentence.start, sentence.end, sentence.text, typing=typing, places=places, analysis=read, line=sentence.line,
                              background=True, actors=[(p.match.start, p.actor) for p in typing.placed])
 
@@ -261,6 +267,9 @@ class Extractor:
         return self._looked_up[name]
 
 
+_SAME_PLACE = re.compile(r"\b(?:the|the same)\s+(?:city|town|village|area|district|province|neighbou?rhood)\b", re.I)
+
+
 def _outside(matches: list, clauses: list[Clause]) -> list:
     return [m for m in matches if not any(c.start <= m.start < c.end for c in clauses)]
 
@@ -270,7 +279,7 @@ def _own_date(text: str, clause: Clause) -> bool:
     Thursday"); a month or a year in a since/after clause ("after the group took over Sanaa in September 2014"),
     where a weekday or "today" dates the sentence's own event ("injured after being shot on Sunday")."""
     dates = find_dates(text[clause.start : clause.end], None)
-    if clause.kind == "relative":
+    if clause.kind in ("relative", "earlier"):
         return bool(dates)
     return any(re.search(r"\b(?:19|20)\d\d\b|January|February|March|April|May|June|July|August|September|October|November|"
                          r"December|month|year", d.text) for d in dates)

@@ -44,6 +44,13 @@ _NOT_VICTIM = {"day", "night", "morning", "evening", "afternoon", "week", "month
                "attack", "spot", "scene", "way", "time", "moment", "fighting", "clashes", "incident", "other"}
 
 
+# people a plural pronoun can stand for ("two brothers ... killed them"), never things ("two cars")
+_PEOPLE = (r"people|persons|men|women|children|boys|girls|brothers|sisters|sons|daughters|cousins|relatives|civilians|"
+           r"residents|villagers|farmers|shepherds|workers|labou?rers|traders|merchants|shopkeepers|drivers|students|"
+           r"teachers|doctors|nurses|journalists|activists|passengers|youths|teenagers|soldiers|fighters|militants|"
+           r"members|policemen|officers|guards|prisoners|detainees|hostages|captives|suspects|worshippers|pilgrims")
+
+
 @dataclass(frozen=True)
 class Count:
     start: int
@@ -149,6 +156,11 @@ class FatalityFinder:
             r"(?:\s+(?:(?:al|el|bin|ibn|abu|bint|abd|abdul)[- ])?[A-Z][\w’-]*){1,4}\b"
             r"(?!['’]s|\s+(?:(?:al|el|bin|ibn|abu)[- ])?[A-Z]|\s+[a-z]+s\b|-)")
         self._pronoun = re.compile(r"\b(?:killing|killed|executed|executing|shot dead|shooting dead) (?P<who>him|her|both|them both)\b", re.IGNORECASE)
+        # "stormed the house of two brothers and killed them": as many dead as the group of people named before
+        self._them = re.compile(r"\b(?:killing|killed|executed|executing|shot dead|shooting dead|gunned down|murdered|"
+                                r"slaughtered)\s+them(?!\s+both)\b", re.IGNORECASE)
+        self._people = re.compile(rf"(?<![\w-]){_MODIFIER}(?P<n>\d+|{_WORD_NUMBER})\s+(?:[a-z-]+\s+){{0,2}}?"
+                                  rf"(?:{_PEOPLE})\b", re.IGNORECASE)
         self._zero = re.compile(
             r"\b(?:no (?:one|body) (?:was |were |has been |had been )?(?:killed|hurt|injured|harmed)|nobody was (?:killed|hurt)|"
             r"no (?:reported |immediate |known )?(?:fatalities|deaths|casualties|injuries|human losses|loss of life|victims)|"
@@ -257,6 +269,11 @@ class FatalityFinder:
                 add(m.start(), max(m.end(), end), 1 + listed, "count")
         for m in self._pronoun.finditer(text):
             add(m.start(), m.end(), 1 if m.group("who").lower() in ("him", "her") else 2, "count")
+        for m in self._them.finditer(text):
+            groups = list(self._people.finditer(text, 0, m.start()))
+            group = groups[-1] if groups else None
+            if group is not None and not any(s <= group.start("n") < e for s, e in taken):
+                add(m.start(), m.end(), self.value(group.group("n")), "count")  # not a group just counted dead
         if not found:
             for m in self._zero.finditer(text):
                 add(m.start(), m.end(), 0, "zero")

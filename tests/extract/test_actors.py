@@ -188,3 +188,11 @@ def test_a_later_sentence_names_the_author_of_the_same_event(extractor):
 def test_those_who_died_are_the_target(extractor):
     mention = extractor.extract(document("Five soldiers died when American missiles hit the Shayrat airbase."))[0]
     assert (mention.actor1, mention.actor2) == ("Military Forces of the United States (2017-)", "Military Forces of Syria (2000-)")
+
+
+def test_a_name_of_one_country_needs_no_country_hint(extractor):
+    # no country known (no hint, no place the gazetteer knows): "Syrian opposition fighters" still names Syria's rebels
+    text = "Syrian opposition fighters retook a strategic hilltop from government forces on Thursday, activists said."
+    mention = only(extractor.extract(document(text, country=None)))
+    assert mention.actor1 == "Opposition Rebels (Syria)"
+    assert mention.sub_event_type == "Non-state actor overtakes territory"
