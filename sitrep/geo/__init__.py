@@ -17,6 +17,7 @@ from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.lexicon import HINT_BETWEEN
 from sitrep.geo.location import direction_of
 from sitrep.geo.normalize import fold, skeleton
+from sitrep.geo.operations import operation_anchors
 from sitrep.geo.rank import Anchor, Candidate, RankContext, candidates, name_similarity, rank
 from sitrep.geo.recognize import Recognizer
 from sitrep.geo.resolve import (
@@ -34,6 +35,7 @@ from sitrep.model import Document, Mention, PlacePhrase
 __all__ = ["Candidate", "Geocoder"]
 ANCHOR_CACHE = 20_000
 _QUARTER_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|quarters?)\b", re.I)
+_TOWN_AFTER = re.compile(r"^\s+(?:city|town)\b", re.I)
 _QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|quarters?)\s+of\s+(?:the\s+)?$", re.I)
 
 
@@ -86,6 +88,8 @@ class Geocoder:
         if focus is None and anchors:  # again, with the country the confident places agree on
             inferred = RankContext(country=infer_country(anchors), country_inferred=True)
             anchors = [a for a in (self._anchor(p, inferred) for p in phrases) if a is not None]
+        # "as part of Operation Olive Branch": the operation's district is context too (never a place by itself)
+        anchors += operation_anchors(self.gazetteer, text, focus or infer_country(anchors))
         return PostContext(text, phrases, anchors)
 
     def _anchor(self, phrase: PlacePhrase, ctx: RankContext) -> Anchor | None:
@@ -136,6 +140,8 @@ def _complete_from_text(mention: Mention, phrases: list[PlacePhrase]) -> PlacePh
 
 def _is_quarter(text: str, phrase: PlacePhrase) -> bool:
     """"al-Shaar neighbourhood of Aleppo", "the Jobar quarter": the text calls the place a part of a town."""
+    if _TOWN_AFTER.match(text[phrase.end:]):
+        return False  # "in neighbourhoods of al-Tabaqa city": the town itself, its quarters unnamed
     return _QUARTER_AFTER.match(text[phrase.end:]) is not None or \
         _QUARTER_BEFORE.search(text[max(0, phrase.start - 40):phrase.start]) is not None
 

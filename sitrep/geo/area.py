@@ -13,11 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sitrep.geo.gazetteer import Gazetteer, PlaceRow, distance_km
+from sitrep.geo.normalize import fold
+from sitrep.geo.operations import is_operation
 from sitrep.geo.rank import Anchor, Candidate, RankContext, side_of
 
 NEAR_KM = 40.0  # a point this close to a place the text names is "in the area"
 TIE_NEAR_KM = 40.0  # proximity breaks a tie when the nearest reading is this close to another place ...
 TIE_RATIO = 2.5
+BORDER_KM = 10.0  # a place this close to a village of a unit the text names is "in" it as news write it ("in southern
+# Idlib" for a village just across the Aleppo border): second choice after the places truly inside
 QUARTER_KM = 15.0  # a town's quarters lie this close to it
 HINT_AREA_SCORE = 0.92  # name scores: below these, a match outside the hinted unit / the post's area is refused
 POST_AREA_SCORE = 0.8  # ... and the other readings at least this many times farther
@@ -27,6 +31,7 @@ POST_AREA_SCORE = 0.8  # ... and the other readings at least this many times far
 class Area:
     units: list[tuple[str, str, str]] = field(default_factory=list)  # (cc, "region"|"county", admin name)
     points: list[tuple[float, float]] = field(default_factory=list)
+    gaz: Gazetteer | None = None  # to tell what lies just across the border of a unit
 
     @property
     def empty(self) -> bool:
@@ -43,19 +48,31 @@ class Area:
 
     def supports(self, p: PlaceRow) -> bool:
         d = self.distance(p)
-        return self.contains(p) or (d is not None and d <= NEAR_KM)
+        return self.contains(p) or (d is not None and d <= NEAR_KM) or self.borders(p)
+
+    def borders(self, p: PlaceRow) -> bool:
+        """Just across the border of a unit of the area (BORDER_KM from one of its villages)."""
+        if self.gaz is None or not p.has_point:
+            return False
+        return any(cc == p.cc and self.gaz.near_unit(cc, kind, name, round(p.lat, 4), round(p.lon, 4), BORDER_KM)
+                   for cc, kind, name in self.units)
 
 
-def area_of(ctx: RankContext, hint_only: bool = False, cc: str | None = None) -> Area:
-    """The hint's places and (unless hint_only) the post's anchors; only those in `cc` when it is given."""
-    area = Area()
+def area_of(ctx: RankContext, hint_only: bool = False, cc: str | None = None, gaz: Gazetteer | None = None,
+            operations: bool = True) -> Area:
+    """The hint's places and (unless hint_only) the post's anchors; only those in `cc` when it is given.
+    `operations=False`: without the units of a named operation (context enough to choose, not to refuse)."""
+    area = Area(gaz=gaz)
     for h in ctx.hint_places:
         if cc is None or h.cc == cc:
             _add(area, h.cc, h.kind, h.admin1, h.admin2, h.lat if h.has_point else None, h.lon)
     if not hint_only:
         for a in ctx.anchors:
-            if cc is None or a.cc == cc:
+            if (cc is None or a.cc == cc) and (operations or not is_operation(a)):
                 _add(area, a.cc, a.kind, a.admin1, a.admin2, a.lat, a.lon)
+                if a.kind == "locality" and a.admin1 and fold(a.name) == fold(a.admin1):
+                    # "Bajel, Hudayda": a city named like its province stands for the province too
+                    _add(area, a.cc, "region", a.admin1, a.admin2, None, None)
     return area
 
 
@@ -68,14 +85,19 @@ def _add(area: Area, cc: str, kind: str, admin1: str, admin2: str, lat: float | 
         area.points.append((lat, lon))
 
 
-def break_tie(tied: list[Candidate], ctx: RankContext) -> tuple[Candidate, str] | None:
+def break_tie(tied: list[Candidate], ctx: RankContext, gaz: Gazetteer | None = None) -> tuple[Candidate, str] | None:
     """Of near-tied readings of one name, the one the area picks, and why; None when it does not pick."""
-    for area, what in ((area_of(ctx, hint_only=True), "the area the hint names"), (area_of(ctx), "the area the text names")):
+    for area, what in ((area_of(ctx, hint_only=True, gaz=gaz), "the area the hint names"),
+                       (area_of(ctx, gaz=gaz), "the area the text names")):
         if area.empty:
             continue
         inside = [c for c in tied if area.contains(c.place)]
         if len(inside) == 1:
             return inside[0], f"the only reading in {what}"
+        bordering = [c for c in tied if area.borders(c.place)] if not inside else []
+        if len(bordering) == 1 and not any(c is not bordering[0] and (d := area.distance(c.place)) is not None
+                                           and d <= NEAR_KM for c in tied):
+            return bordering[0], f"the only reading by {what} (just across its border)"
         pool = inside or tied
         if ctx.hint_direction and inside:
             side = [c for c in inside if side_of(c.place, ctx.hint_direction, ctx.middles.get((c.place.cc, c.place.admin1)))]
@@ -109,16 +131,16 @@ def common_town(tied: list[Candidate], ctx: RankContext) -> PlaceRow | None:
     return None
 
 
-def off_area(c: Candidate, ctx: RankContext) -> bool:
+def off_area(c: Candidate, ctx: RankContext, gaz: Gazetteer | None = None) -> bool:
     """A loose spelling match outside the area the text names: more likely a village the gazetteer lacks.
     Outside the unit the hint names ("X in eastern Daraa") only a near-identical spelling is trusted; outside
     the area of the whole post, a clearly different one is not."""
     if c.name_score >= 1.0 or c.place.kind in ("region", "country"):
         return False
-    hinted = area_of(ctx, hint_only=True, cc=c.place.cc)
+    hinted = area_of(ctx, hint_only=True, cc=c.place.cc, gaz=gaz)
     if not hinted.empty and not hinted.supports(c.place) and c.name_score < HINT_AREA_SCORE:
         return True
-    area = area_of(ctx, cc=c.place.cc)
+    area = area_of(ctx, cc=c.place.cc, gaz=gaz, operations=False)
     return c.name_score < POST_AREA_SCORE and not area.empty and not area.supports(c.place)
 
 

@@ -114,6 +114,8 @@ class Gazetteer:
         self.memo: dict[str, dict] = {}  # per-gazetteer caches of the modules that query it (rank, resolve)
         self._parts: dict[tuple[str, str, str], tuple[float, float] | None] = {}
         self._feature_cores: dict[str, set[int]] | None = None
+        self.near_unit = lru_cache(maxsize=20_000)(self._near_unit)
+        self.district_seat = lru_cache(maxsize=5_000)(self._district_seat)
 
     @classmethod
     def load(cls, overlay: Path | None = None, cache: Path | None = None) -> "Gazetteer":
@@ -215,6 +217,14 @@ class Gazetteer:
             (cc, kind, name))
         return self.place(rows[0][0]) if rows else None
 
+    def _district_seat(self, cc: str, admin1: str, admin2: str) -> PlaceRow | None:
+        """The town that is the seat of a district (GeoNames PPLA2, or the province or national capital in it);
+        district names repeat across provinces ("Merkez" in Turkey), so the province is part of the key."""
+        rows = self._query("SELECT pid FROM {db}.place WHERE cc = ? AND kind = 'locality' AND admin1 = ? AND admin2 = ? "
+                           "AND fcode IN ('PPLA2', 'PPLA', 'PPLC') AND lat IS NOT NULL ORDER BY population DESC LIMIT 1",
+                           (cc, admin1, admin2))
+        return self.place(rows[0][0]) if rows else None
+
     def region_part(self, cc: str, admin1: str, direction: str) -> tuple[float, float] | None:
         """The middle of the villages in one part of a province ("north", "southeast"...); with direction ""
         the median point of the province (which side of it a village lies on)."""
@@ -229,6 +239,17 @@ class Gazetteer:
             else:
                 self._parts[key] = (sorted(r[0] for r in rows)[len(rows) // 2], sorted(r[1] for r in rows)[len(rows) // 2])
         return self._parts[key]
+
+    def _near_unit(self, cc: str, kind: str, name: str, lat: float, lon: float, km: float) -> bool:
+        """Whether a village of the province (kind "region") or district ("county") `name` lies within `km` of a point:
+        a place just across a unit's border is "in" it as news write it."""
+        column = "admin1" if kind == "region" else "admin2"
+        dlat = km / 111.0
+        dlon = km / (111.0 * max(0.2, math.cos(math.radians(lat))))
+        rows = self._query(
+            f"SELECT lat, lon FROM {{db}}.place WHERE cc = ? AND kind = 'locality' AND {column} = ? "
+            "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?", (cc, name, lat - dlat, lat + dlat, lon - dlon, lon + dlon))
+        return any(distance_km(lat, lon, a, b) <= km for a, b in rows)
 
     def count(self) -> int:
         return sum(r[0] for r in self._query("SELECT count(*) FROM {db}.place", ()))

@@ -43,6 +43,7 @@ def _rules() -> dict:
         "letter_groups": [(str(a), str(b)) for a, b in rules["letter_groups"]],
         "twin_words": frozenset(str(w) for w in rules.get("twin_words", [])),
         "generic_words": frozenset(str(w) for w in rules.get("generic_words", [])),
+        "landform_words": frozenset(str(w) for w in rules.get("landform_words", [])),
         "twin_translations": {str(k): [str(v) for v in vs] for k, vs in (rules.get("twin_translations") or {}).items()},
     }
 
@@ -98,7 +99,10 @@ def skeleton(key: str) -> str:
         for src, dst in groups:
             if src in token:
                 token = token.replace(src, dst)
-        parts.append(_consonants(token, keep_initial_vowel=(i == 0)))
+        part = _consonants(token, keep_initial_vowel=(i == 0))
+        if parts and part and parts[-1].endswith(part[0]):
+            part = part[1:]  # "Kafr Ruma" = "Kafruma": a letter shared across the join is written once
+        parts.append(part)
     return "".join(parts)
 
 
@@ -152,6 +156,15 @@ def twin_variants(name: str) -> list[str]:
     if not forms or not rest.strip():
         return []
     return [f"{rest.strip()} {form}" for form in forms]
+
+
+def landform_rest(name: str) -> str | None:
+    """"Jabal Kaftin" -> "Kaftin", "Tal Abu Rweil" -> "Abu Rweil": the name a landform is named after, else None."""
+    words = name.split()
+    if len(words) < 2 or fold(words[0]) not in _rules()["landform_words"]:
+        return None
+    rest = " ".join(words[1:])
+    return rest if fold(rest) and not is_generic(fold(rest)) else None
 
 
 def is_generic(key: str) -> bool:

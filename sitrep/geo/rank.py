@@ -10,6 +10,7 @@ decides; a fuzzy match only wins when the rest of the evidence agrees.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ CANDIDATE_CACHE = 20_000  # names whose matches are kept (the same names recur a
 # points; see docs/geocoding.md for what each one means
 NAME_WEIGHT = 8.0
 OWN_NAME = 1.0
+OWN_NAME_MIN_SCORE = 0.75  # a spelling this alike of a place's own name beats the same spelling of another's alternate
 FOCUS_MATCH, FOCUS_MISMATCH = 3.0, -3.0
 DOC_COUNTRY = 1.0
 HINT_MATCH, HINT_COUNTY_MATCH, HINT_NEAR, HINT_MISMATCH = 3.0, 3.5, 2.5, -1.0
@@ -35,6 +37,7 @@ SUBDISTRICT_SEAT_KM = 15.0
 SAME_PLACE_KM = 15.0
 SIDE_MATCH, SIDE_MISMATCH = 1.5, -1.0
 HINT_ABROAD_POPULATION = 100_000
+HINT_UNIT_LOOSE = 0.65  # name score at which a province or district spelled loosely is still the hint's unit
 KIND_WANTED = 5.5  # beats the population and seat points of the town of the same name
 KIND_DEFAULT = {"locality": 0.0, "feature": 1.0, "campus": -0.3, "neighbourhood": -0.8, "county": -0.6,
                 "subdistrict": -1.0, "region": -0.4, "country": -0.5}
@@ -96,8 +99,13 @@ def name_similarity(a: str, b: str) -> float:
     """How alike two folded names are (0..1), letting vowels and endings vary the way transliterations do."""
     raw = max(fuzz.ratio(a, b), fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")))
     sa, sb = sound(a), sound(b)
-    alike = max(fuzz.ratio(sa, sb), fuzz.ratio(sa.replace(" ", ""), sb.replace(" ", "")))
+    alike = max(fuzz.ratio(sa, sb), fuzz.ratio(_joined(sa), _joined(sb)))
     return max(raw, 0.97 * alike) / 100.0
+
+
+def _joined(sound_key: str) -> str:
+    """"kafr ruma" -> "kafruma": words run together, a letter shared across a join written once."""
+    return re.sub(r"(.)\1+", r"\1", sound_key.replace(" ", ""))
 
 
 def candidates(gaz: Gazetteer, name: str, country: str | None = None, fuzzy: bool = True) -> list[Candidate]:
@@ -146,12 +154,15 @@ def _matches(gaz: Gazetteer, name: str, country: str | None, fuzzy: bool) -> tup
     return tuple((pid, hit.variant, score, hit.is_primary) for pid, (score, hit) in ranked)
 
 
-def score(candidate: Candidate, ctx: RankContext) -> Candidate:
+def score(candidate: Candidate, ctx: RankContext, loose_own: bool = True) -> Candidate:
+    """Points for one candidate. `loose_own`: a loose spelling of a place's own name gains the own-name points
+    too (only when no candidate has the very spelling: it must not rival the exact spelling of another place)."""
     p = candidate.place
     candidate.score, candidate.reasons, candidate.importance = 0.0, [], 0.0
     how = "same spelling" if candidate.name_score >= 1.0 else f"spelling {candidate.name_score:.2f} alike"
     candidate.add(NAME_WEIGHT * candidate.name_score, f"name: {how} ('{candidate.matched}')")
-    if candidate.primary and candidate.name_score >= 1.0:
+    if candidate.primary and (candidate.name_score >= 1.0 or (loose_own and candidate.name_score >= OWN_NAME_MIN_SCORE)):
+        # GeoNames lists old names and the names of neighbouring farms as alternates of other places
         candidate.add(OWN_NAME, "its own name, not an alternate")
     if ctx.country:
         weight = 0.5 if ctx.country_inferred else 1.0
@@ -249,7 +260,8 @@ def _score_hint(candidate: Candidate, ctx: RankContext) -> None:
 
 
 def rank(cands: list[Candidate], ctx: RankContext) -> list[Candidate]:
-    scored = [score(c, ctx) for c in cands]
+    loose_own = not any(c.name_score >= 1.0 for c in cands)
+    scored = [score(c, ctx, loose_own) for c in cands]
     _subdistrict_seats(scored)
     ranked = sorted(scored, key=lambda c: (-c.score, -c.place.population, c.place.pid))[:MAX_CANDIDATES]
     return _exact_before_loose(ranked)
@@ -288,7 +300,12 @@ def _subdistrict_seats(cands: list[Candidate]) -> None:
 
 def hint_places(gaz: Gazetteer, hint: str, country: str | None) -> list[PlaceRow]:
     """What an admin hint can mean: provinces, then districts of that name, then towns (for "near Aleppo")."""
-    found = [c for c in candidates(gaz, hint, country, fuzzy=False) if c.name_score >= 0.85]
+    every = candidates(gaz, hint, country, fuzzy=False)
+    found = [c for c in every if c.name_score >= 0.85]
+    if not any(country is None or c.place.cc == country for c in found):
+        # a hint names an admin unit: a looser spelling of one of the focus country ("Baqem" = Baqim) is still meant
+        found += [c for c in every if HINT_UNIT_LOOSE <= c.name_score < 0.85 and c.place.kind in ("region", "county")
+                  and (country is None or c.place.cc == country)]
     if country:  # a hint names a unit of the focus country; elsewhere only a province or a big city
         found = [c for c in found if c.place.cc == country] or \
             [c for c in found if c.place.kind == "region" or c.place.population >= HINT_ABROAD_POPULATION]
@@ -296,4 +313,6 @@ def hint_places(gaz: Gazetteer, hint: str, country: str | None) -> list[PlaceRow
     admin = [c.place for c in sorted((c for c in found if c.place.kind in ("region", "county")),
                                      key=lambda c: (c.place.kind != "region", not c.primary, -c.name_score))]
     towns = sorted((c.place for c in found if c.place.kind == "locality"), key=lambda p: -p.population)[:3]
-    return admin + towns
+    # an area or landform ("the Al-Khawabi area of Lajat region", "in Sahl al-Ghab"): a point near which to look
+    features = [c.place for c in found if c.place.kind == "feature" and c.place.has_point][:2]
+    return admin + towns + features

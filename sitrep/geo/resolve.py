@@ -8,7 +8,6 @@ or a country. A name the gazetteer lacks, or one the context cannot disambiguate
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -18,9 +17,11 @@ from sitrep.geo.features import EXTENDED_KINDS
 from sitrep.geo.gazetteer import Gazetteer, PlaceRow, distance_km
 from sitrep.geo.lexicon import facility_core, lexicon, plain
 from sitrep.geo.location import direction_of, parse_location
-from sitrep.geo.normalize import fold, is_generic, twin_variants, without_twin_words
+from sitrep.geo.normalize import fold, twin_variants
+from sitrep.geo.operations import is_operation
+from sitrep.geo.readings import other_readings
 from sitrep.geo.rank import SAME_PLACE_KM, Anchor, Candidate, RankContext, candidates, hint_places, rank
-from sitrep.geo.world import capitals
+from sitrep.geo.world import capitals, neighbours
 from sitrep.model import Document, Mention, Place
 
 MIN_NAME_SCORE = 0.6  # weaker spelling matches are not accepted, whatever the context
@@ -31,9 +32,9 @@ BORDER_TWIN_KM = 5.0
 RIVAL_SPELLING = 0.1 - 1e-9  # a reading whose spelling is this close to the best one's is a rival
 OUTER_KM = 40.0  # "Damascus - Jobar": Jobar must lie within this of Damascus
 PROMINENT_PREFIX_POPULATION = 10_000  # "Daraa" of "Daraa al-Balad": a leading part alone means a town this big
+ABROAD_POPULATION = 15_000  # outside a stated focus country, a town of a neighbouring country this big ...
+FAR_ABROAD_POPULATION = 100_000  # ... and farther away only a city this big, by its own name
 
-_SPACED_DASH = re.compile(r"\s+[-–]\s*|\s*[-–]\s+")
-_JOINING_DASH = re.compile(r"\b([A-Za-z]{3,})-(?=[A-Z])")
 
 
 @dataclass
@@ -59,14 +60,23 @@ def resolve_name(gaz: Gazetteer, text: str, ctx: RankContext) -> Resolution:
     if twin is not None:
         return twin
     res = _resolve(gaz, text, ctx)
+    if res.best is not None and not res.ambiguous and area.off_area(res.best, ctx, gaz):
+        # a loose spelling far from the area the text names: another village, so the retries below may still find it
+        p = res.best.place
+        res = Resolution(None, note=f"no gazetteer match for '{parse_location(text).name}' in the area the text names "
+                                    f"(the nearest spelling, {p.name} in {p.admin1 or p.cc}, lies outside it)")
     if res.best is not None and not res.ambiguous:
         return res
-    for variant, outer, min_precision, why, part in _fallbacks(text, compound_only=res.best is not None):
+    # an ambiguity between loose spellings only ("Dar'a al-Balad": Darbul or Dar al-Abd?) is no reading at all
+    near_exact = res.best is not None and res.best.name_score >= CONFIDENT_NAME_SCORE
+    for variant, outer, min_precision, why, part in other_readings(text, compound_only=near_exact):
         sub_ctx = with_hint(gaz, ctx, outer) if outer else ctx
-        alt = _resolve(gaz, variant, sub_ctx, exact_only=min_precision > 1 or variant != variant.strip())
+        # a part of a name must be spelled exactly; the village a landform is named after is checked by area instead
+        loose_ok = part == "named after"
+        alt = _resolve(gaz, variant, sub_ctx, exact_only=not loose_ok and (min_precision > 1 or variant != variant.strip()))
         if alt.best is None or alt.ambiguous or (outer and not _inside(alt.best.place, sub_ctx.hint_places)):
             continue
-        if part and not _plausible_part(alt.best.place, ctx):
+        if part and not _plausible_part(alt.best.place, ctx, strict=part == "named after"):
             continue
         if min_precision == 3:  # a leading part ("Daraa" of "Daraa al-Balad"): only a town that big is meant
             if not _prominent(alt.best.place):
@@ -92,12 +102,15 @@ def _twin_reading(gaz: Gazetteer, text: str, ctx: RankContext) -> Resolution | N
     return best
 
 
-def _plausible_part(place: PlaceRow, ctx: RankContext) -> bool:
+def _plausible_part(place: PlaceRow, ctx: RankContext, strict: bool = False) -> bool:
     """A part of a name stands for the place only if it is a point (not "Badia" of "Badia al-Alouni") inside
-    the area the text names, when it names one (a town of 10,000+ anywhere)."""
+    the area the text names, when it names one (a town of 10,000+ anywhere). `strict`: the village a landform is
+    named after ("Jabal Kitaf") must be a village, inside that area whatever its size."""
     if place.kind == "feature" and place.fcode in EXTENDED_KINDS:
         return False
-    if _prominent(place):
+    if strict and place.kind != "locality":
+        return False
+    if _prominent(place) and not strict:
         return True
     around = area.area_of(ctx, cc=place.cc)
     return around.empty or around.supports(place)
@@ -118,51 +131,6 @@ def _inside(place: PlaceRow, outer: list[PlaceRow]) -> bool:
         if unit.has_point and place.has_point and distance_km(unit.lat, unit.lon, place.lat, place.lon) <= OUTER_KM:
             return True
     return False
-
-
-def _fallbacks(text: str, compound_only: bool = False) -> list[tuple[str, str | None, int, str, bool]]:
-    """Other readings of a name the gazetteer lacks: (text, outer place, lowest precision, what was done,
-    whether it is only a part of the name: "Daraa" of "Daraa al-Balad", "Atmah" of "Atmah Camp")."""
-    out = []
-    name = parse_location(text).name
-    alternatives = [a.strip(" ,") for a in re.split(r"[/()]", name) if a.strip(" ,")]
-    if len(alternatives) > 1:  # "Tadmur/Palmyra town", "Al-Rai (Choban Bey)"
-        for alternative in alternatives:
-            out.append((parse_location(alternative).name, None, 1, f"matched '{alternative}'", False))
-        return out
-    parts = _compound_parts(text)
-    if len(parts) == 2:
-        outer, inner = parts
-        out.append((inner, outer, 1, f"matched '{inner}' in '{outer}'", False))
-        out.append((outer, None, 2, f"placed at '{outer}', the part the gazetteer knows", True))
-    if compound_only:
-        return out
-    key = fold(name)
-    bare = without_twin_words(key)
-    if bare and bare != key:
-        out.append((bare, None, 1, f"matched '{bare}', its twin village (a few km apart)", False))
-    core = facility_core(name)
-    if core and not is_generic(fold(core)):  # "Atmah Camp", "Adra Central Prison": by the place it is named after
-        out.append((core, None, 2, f"placed at '{core}', the place it is named after", True))
-    words = name.split() if len(parts) == 1 else []
-    for n in range(len(words) - 1, 0, -1):
-        prefix = " ".join(words[:n])
-        if not is_generic(fold(prefix)) and len(fold(prefix).replace(" ", "")) >= 4:
-            # one word more ("Tabaj Hamid") is a part of that village; more than that, only a big town is meant
-            out.append((prefix, None, 2 if n == len(words) - 1 else 3, f"placed at '{prefix}', the part the gazetteer knows",
-                        True))
-    return out
-
-
-def _compound_parts(text: str) -> list[str]:
-    """"Damascus - Al-Shaghour", "Taizz-Al Jahmaliyah" -> [outer, inner]; "Deir ez-Zor", "Al-Bab" stay whole."""
-    parts = [p.strip() for p in _SPACED_DASH.split(text.strip()) if p.strip()]
-    if len(parts) == 2:
-        return parts
-    for m in _JOINING_DASH.finditer(text):
-        if fold(m.group(1) + " x") != "x":  # the left word is not an article
-            return [text[:m.end(1)].strip(), text[m.end(1) + 1:].strip()]
-    return [text.strip()]
 
 
 def _resolve(gaz: Gazetteer, text: str, ctx: RankContext, exact_only: bool = False) -> Resolution:
@@ -187,13 +155,23 @@ def _resolve(gaz: Gazetteer, text: str, ctx: RankContext, exact_only: bool = Fal
 
 
 def _admissible(c: Candidate, ctx: RankContext) -> bool:
-    """Weak spellings are never accepted; outside a stated focus country only exact, prominent places are."""
+    """Weak spellings are never accepted; outside a stated focus country only exact, prominent places are:
+    in a neighbouring country a province, feature or town of 15,000+, farther away a city of 100,000+ named by
+    its own name ("Quwa" is not Quva in Uzbekistan, "Malabas" not Malabo), and none where the admin hint names
+    a unit of the focus country ("Malabas village in Hasakah")."""
     if c.place.kind == "country":
         return c.name_score >= 1.0
     if c.name_score < MIN_NAME_SCORE:
         return False
     if ctx.country and not ctx.country_inferred and c.place.cc != ctx.country:
-        return c.name_score >= 1.0 and (c.place.kind in ("region", "feature") or c.place.population >= 15000)
+        if c.name_score < 1.0 or any(h.cc == ctx.country for h in ctx.hint_places):
+            return False
+        if c.place.kind == "region" or (c.place.kind == "feature" and c.place.cc in neighbours().get(ctx.country, ())):
+            return True
+        big = c.place.population >= FAR_ABROAD_POPULATION
+        if c.place.cc in neighbours().get(ctx.country, ()):
+            return c.place.population >= ABROAD_POPULATION and (c.primary or big)
+        return c.primary and big
     return True
 
 
@@ -248,9 +226,9 @@ def to_place(row: PlaceRow, precision: int) -> Place:
     )
 
 
-def _seat_of(unit: PlaceRow, ranked: list[Candidate]) -> PlaceRow:
-    """A district or sub-district is placed at its seat (ACLED's convention) when the candidates hold it:
-    the district's admin seat (PPLA2), or a town of the same name inside it."""
+def _seat_of(unit: PlaceRow, ranked: list[Candidate], gaz: Gazetteer | None = None) -> PlaceRow:
+    """A district or sub-district is placed at its seat (ACLED's convention): the district's admin seat (PPLA2),
+    or a town of the same name inside it, among the candidates; else (a district) the seat the gazetteer records."""
     if unit.kind not in ("county", "subdistrict"):
         return unit
     for c in ranked:
@@ -260,6 +238,10 @@ def _seat_of(unit: PlaceRow, ranked: list[Candidate]) -> PlaceRow:
         if (unit.kind == "county" and p.fcode == "PPLA2") or fold(p.name) == fold(unit.name) or \
                 fold(c.matched) in {fold(unit.name), fold(unit.admin2)}:
             return replace(p, kind=unit.kind, gid=unit.gid, name=unit.name)
+    seat = gaz.district_seat(unit.cc, unit.admin1, unit.admin2) if gaz is not None and unit.kind == "county" and \
+        unit.admin1 and unit.admin2 else None
+    if seat is not None:
+        return replace(seat, kind=unit.kind, gid=unit.gid, name=unit.name)
     return unit
 
 
@@ -280,7 +262,9 @@ def province_fallback(gaz: Gazetteer, res: Resolution) -> PlaceRow | None:
 def with_hint(gaz: Gazetteer, ctx: RankContext, hint: str) -> RankContext:
     """The context plus what an admin hint ("southern Idlib", "Homs countryside") may mean."""
     loc = parse_location(hint)
-    places = hint_places(gaz, loc.name, ctx.country)
+    # "Rural Damascus" is a province's own name (Rif Dimashq), not the countryside of the Damascus province
+    whole = hint_places(gaz, hint.strip(), ctx.country) if loc.name != hint.strip() else []
+    places = whole if any(p.kind in ("region", "county") for p in whole) else hint_places(gaz, loc.name, ctx.country)
     return with_middles(gaz, replace(ctx, hint_places=places, hint_text=hint, hint_direction=loc.direction),
                         [(p.cc, p.admin1) for p in places if p.kind == "region"])
 
@@ -328,21 +312,24 @@ def resolve_mention(gaz: Gazetteer, mention: Mention, base: RankContext, anchors
     if plain(loc.name) in lexicon().not_places:
         mention.place, mention.geo_note = None, f"'{loc.name}' is not a place name"
         return
-    res = resolve_name(gaz, text, ctx)
+    if plain(loc.name) in lexicon().facility_words:  # "the Base", "Airport": a kind of place, no name to look up
+        res = Resolution(None, note=f"'{loc.name}' names a kind of place, not a place")
+    else:
+        res = resolve_name(gaz, text, ctx)
     if res.ambiguous:
-        res = _settle_tie(res, ctx)
+        res = _settle_tie(res, ctx, gaz)
     town = area.quarter_town(res.best if not res.ambiguous else None, ctx) if quarter else None
     if town is not None:  # a quarter the gazetteer does not place in its town: the town, ACLED style
         mention.place = to_place(town, 2)
         mention.geo_note = f"'{loc.name}' is a quarter of {town.name} the gazetteer does not place there; placed at the town"
         return
-    if res.best is not None and not res.ambiguous and res.min_precision == 1 and area.off_area(res.best, ctx):
+    if res.best is not None and not res.ambiguous and res.min_precision == 1 and area.off_area(res.best, ctx, gaz):
         p = res.best.place
         res = Resolution(None, note=f"no gazetteer match for '{loc.name}' in the area the text names "
                                     f"(the nearest spelling, {p.name} in {p.admin1 or p.cc}, lies outside it)")
     if res.best is not None and not res.ambiguous:
         precision = max(res.min_precision, precision_for(res.best.place, qualifier))
-        mention.place = to_place(_seat_of(res.best.place, res.ranked), precision)
+        mention.place = to_place(_seat_of(res.best.place, res.ranked, gaz), precision)
         direction = loc.direction or (direction_of(qualifier) if qualifier and qualifier.endswith("part of") else None)
         if res.best.place.kind == "region" and direction:
             part = gaz.region_part(res.best.place.cc, res.best.place.admin1, direction)
@@ -366,25 +353,57 @@ def resolve_mention(gaz: Gazetteer, mention: Mention, base: RankContext, anchors
         unit = province_fallback(gaz, res)
         if unit is not None:
             level = "province" if unit.kind == "region" else "district"
-            mention.place = to_place(_seat_of(unit, []), 3 if unit.kind == "region" else 2)
+            mention.place = to_place(_seat_of(unit, [], gaz), 3 if unit.kind == "region" else 2)
             mention.geo_note = f"{res.note}; placed at their {level}"
             return
     hint_row = next(iter(ctx.hint_places), None)
+    seat = _seat_town(ctx, mention.admin_hint) if hint_row is not None and hint_row.kind == "region" else None
+    if seat is not None:  # "the Asmaee area of Basra": the city, rather than the middle of its province
+        mention.place = to_place(seat, 2)
+        mention.geo_note = f"{res.note}; placed at {seat.name}, the city '{mention.admin_hint}' names (also its province)"
+        return
     if hint_row is not None and hint_row.has_point:
         precision = 3 if hint_row.kind == "region" else 2
         mention.place = to_place(hint_row, precision)
         mention.geo_note = f"{res.note}; placed at '{mention.admin_hint}', which the text names"
+        if hint_row.kind == "region" and ctx.hint_direction:
+            _at_part(gaz, mention, hint_row, ctx.hint_direction)
         return
-    unit = area.named_unit(gaz, ctx.anchors)
+    unit = area.named_unit(gaz, [a for a in ctx.anchors if not is_operation(a)])
     if unit is not None:
-        mention.place = to_place(_seat_of(unit, []), 3 if unit.kind == "region" else 2)
+        mention.place = to_place(_seat_of(unit, [], gaz), 3 if unit.kind == "region" else 2)
         mention.geo_note = f"{res.note}; placed at {unit.name}, the {'province' if unit.kind == 'region' else 'district'} the text names"
+        sides = {a.direction for a in ctx.anchors if a.kind == "region" and a.admin1 == unit.admin1 and a.direction}
+        if unit.kind == "region" and len(sides) == 1:
+            _at_part(gaz, mention, unit, sides.pop())
         return
     mention.place = None
     mention.geo_note = res.note
 
 
-def _settle_tie(res: Resolution, ctx: RankContext) -> Resolution:
+def _seat_town(ctx: RankContext, hint: str | None) -> PlaceRow | None:
+    """The seat of the province a bare hint names ("of Basra", "in Hama"; not "Hama province", "northern Hama"):
+    a name both a province and its city mostly means the city when it locates a smaller place."""
+    loc = parse_location(hint or "")
+    if not hint or loc.want_kind or loc.direction or loc.qualifier or loc.name != hint.strip():
+        return None
+    regions = {(p.cc, p.admin1) for p in ctx.hint_places if p.kind == "region"}
+    for p in ctx.hint_places:
+        if p.kind == "locality" and p.has_point and (p.cc, p.admin1) in regions and \
+                (p.fcode in ("PPLA", "PPLC") or fold(p.name) == fold(p.admin1)):
+            return p
+    return None
+
+
+def _at_part(gaz: Gazetteer, mention: Mention, region: PlaceRow, direction: str) -> None:
+    """"X village in *northern* Aleppo", X unknown: the middle of that part of the province, not its centroid."""
+    part = gaz.region_part(region.cc, region.admin1, direction)
+    if part is not None and mention.place is not None:
+        mention.place.latitude, mention.place.longitude = round(part[0], 5), round(part[1], 5)
+        mention.geo_note = f"{mention.geo_note}, in the middle of its {direction}ern part"
+
+
+def _settle_tie(res: Resolution, ctx: RankContext, gaz: Gazetteer) -> Resolution:
     """Same-name readings the score could not tell apart: the area the text names may still pick one."""
     tied = [res.best]
     for c in res.ranked[1:]:
@@ -392,7 +411,7 @@ def _settle_tie(res: Resolution, ctx: RankContext) -> Resolution:
             break
         if c.name_score >= res.best.name_score - RIVAL_SPELLING and not any(_same_place(c.place, t.place) for t in tied):
             tied.append(c)
-    picked = area.break_tie(tied, ctx)
+    picked = area.break_tie(tied, ctx, gaz)
     if picked is None:
         res.tied = tied
         return res

