@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from sitrep.countries import to_iso2
+from sitrep.geo.lexicon import near_something_of
 from sitrep.model import PlacePhrase
 
 _PARTICLE = r"(?:al|el|an|ad|ar|as|ash|at|az|ed|en|er|es|et|ez|bin|ibn|wal|abu|umm|de|du)"
@@ -24,7 +25,7 @@ _QUALIFIER_BEFORE = [
     ("outskirts of", re.compile(r"(?:outskirts|edges?|periphery|environs|surroundings|suburbs?) of (?:the )?(?:(?:town|village|city) of )?$", re.I)),
     ("vicinity of", re.compile(r"vicinity of (?:the )?(?:(?:town|village|city) of )?$", re.I)),
     ("countryside of", re.compile(rf"(?:(?:{_REGION_ADJ})[- ])?(?:countryside|country side|rural areas|parts|part|areas) of (?:the )?(?:(?:town|city|province|governorate) of )?$", re.I)),
-    ("near", re.compile(r"\b(?:near|nearby|close to|around|outside|next to|adjacent to|off) (?:the )?(?:(?:town|village|city) of )?$", re.I)),
+    ("near", re.compile(r"\b(?:near|close to|around|outside|next to|adjacent to|off) (?:the )?(?:(?:town|village|city) of )?$", re.I)),
     ("direction of", re.compile(rf"\b(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?(?P<dir>{_DIRECTION}) of (?:the )?(?:(?:town|village|city) of )?$", re.I)),
     ("between", re.compile(r"\bbetween (?:the )?(?:(?:towns|villages|cities) of )?$", re.I)),
 ]
@@ -242,6 +243,8 @@ class PlaceFinder:
                 if m:
                     qualifier = f"{m.group('dir').lower()} of" if "dir" in pattern.groupindex else name
                     break
+            if qualifier == "near" and near_something_of(after):
+                qualifier = None
         if to_iso2(c.text) is not None and len(c.text) > 3:
             role = "country"
         elif self._admin_after.match(after) or (_ADMIN_BEFORE.search(before) and (

@@ -26,7 +26,7 @@ QUALIFIERS_BEFORE: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\b(?:the\s+)?(?:(?:" + _DIRS + r")(?:ern)?\s+)?(?:countryside|suburbs?|environs|surroundings|hinterland|countrysides|desert|badia)"
                 r"\s+of\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$", re.I), "countryside of"),
     (re.compile(r"\b(?:rural|reef)\s+$", re.I), "countryside of"),
-    (re.compile(r"\b(?:near|nearby|close\s+to|in\s+the\s+vicinity\s+of|vicinity\s+of|around|outside|next\s+to|"
+    (re.compile(r"\b(?:near|close\s+to|in\s+the\s+vicinity\s+of|vicinity\s+of|around|outside|next\s+to|"
                 r"not\s+far\s+from|on\s+the\s+road\s+to|in\s+the\s+area\s+of|on\s+the\s+outskirts\s+of)\s+" + _TOWN_OF + r"$",
                 re.I), "near"),
     (re.compile(r"\b(?:the\s+area\s+|areas\s+|positions\s+)?(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometers?|kilometres?|miles?)\s+)?"
@@ -83,6 +83,14 @@ def facility_core(name: str) -> str | None:
 def plain(text: str) -> str:
     """Lower case, apostrophes out, hyphens as spaces: how the word lists are compared."""
     return " ".join(re.sub(r"['’`ʿʾ]", "", text.lower()).replace("-", " ").split())
+
+
+def near_something_of(after: str) -> bool:
+    """"near Ankara's main railway station": the "near" is the station's, which lies in the place itself."""
+    return POSSESSIVE_AFTER.match(after) is not None and COUNTRYSIDE_AFTER.match(after) is None
+
+
+POSSESSIVE_AFTER = re.compile(r"^['’]s\s")
 
 
 def qualifier_before(prefix: str) -> str | None:

@@ -24,6 +24,7 @@ from sitrep.geo.lexicon import (
     LEVEL_AFTER,
     SPEECH_AFTER,
     lexicon,
+    near_something_of,
     plain,
     qualifier_before,
 )
@@ -286,6 +287,8 @@ class Recognizer:
             span.level_word = level.group("word").lower()
             span.end += level.end()
         span.qualifier = qualifier_before(text[max(0, span.start - 80):span.start])
+        if span.qualifier == "near" and near_something_of(text[span.end:]):
+            span.qualifier = None
         if span.qualifier is None and COUNTRYSIDE_AFTER.match(text[span.end:]):
             span.qualifier = "countryside of"
 

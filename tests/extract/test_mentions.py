@@ -120,3 +120,20 @@ def test_glued_words_still_tell_the_event(extractor):
     body = text
     assert body[mention.evidence[0].start : mention.evidence[0].end] == mention.evidence[0].text
 
+
+
+def test_nearby_before_a_village_is_an_adjective_not_a_qualifier(extractor, geocoder):
+    body = "Jets struck the nearby village of Kafr Nabl on Sunday, killing two farmers, residents said."
+    mention = only(geocoder.place(extractor.extract(document(body)), document(body)))
+    assert mention.location_qualifier is None
+    assert mention.place is not None and mention.place.geo_precision == 1
+
+
+def test_near_a_landmark_of_a_city_is_in_the_city(extractor, geocoder):
+    body = "A car bomb exploded near Baghdad's Tahrir Square on Sunday, killing five people, police said."
+    mention = only(geocoder.place(extractor.extract(document(body, country="IQ")), document(body, country="IQ")))
+    assert mention.location_text == "Baghdad" and mention.location_qualifier is None
+    assert mention.place is not None and mention.place.geo_precision == 1
+    body = "A car bomb exploded near Baghdad on Sunday, killing five people, police said."
+    mention = only(geocoder.place(extractor.extract(document(body, country="IQ")), document(body, country="IQ")))
+    assert mention.location_qualifier == "near" and mention.place.geo_precision == 2

@@ -29,11 +29,5 @@ def test_the_full_pipeline_never_merges_distractors_in_nearby_villages(pipeline_
     assert pipeline_figures.merged > 0
 
 
-@pytest.mark.xfail(
-    reason="limited upstream (0.889 at the time of writing): clean drops the repost 'kr-wire-repost' as "
-    "boilerplate, extraction types one Ankara report as an IED, geo puts 'the nearby village of "
-    "Maarshamarin' at precision 2 (see `python tests/resolve/multireport.py`)",
-    strict=False,
-)
 def test_the_full_pipeline_merges_the_reports_of_each_real_event(pipeline_figures):
     assert pipeline_figures.recall >= 0.95, pipeline_figures.missed
