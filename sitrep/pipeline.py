@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from sitrep import ingest
 from sitrep.clean import clean
 from sitrep.extract import Extractor
@@ -21,8 +23,6 @@ from sitrep.model import Document, Input, Mention, Skipped
 from sitrep.resolve import mark_near_duplicates, resolve_into
 from sitrep.store import Store
 from sitrep.store.schema import events as events_table
-
-from sqlalchemy import func, select
 
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, current source)

@@ -46,7 +46,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("day_month", rf"\b{_DAY} (?:of )?(?P<month>{_MONTH})(?:,? {_YEAR})?\b"),
         ("month_year", rf"\b(?P<month>{_MONTH}),? {_YEAR}\b"),
         ("season", r"\b(?P<which>last|this|past|in the|early|late)? ?(?P<season>(?-i:spring|summer|autumn|fall|winter))(?: of)?(?: (?P<year>(?:19|20)\d\d))?\b"),
-        ("in_month", rf"\b(?:in|during|on|early|late) (?:mid-)?(?P<month>(?-i:January|February|March|April|May|June|July|August|September|October|November|December))\b"),
+        ("in_month", r"\b(?:in|during|on|early|late) (?:mid-)?(?P<month>(?-i:January|February|March|April|May|June|July|August|September|October|November|December))\b"),
         ("year", rf"\b(?:in|during|of|early|late|mid-?|throughout) {_YEAR}\b"),
         ("weekday", rf"\b(?P<last>last |this past |this )?(?:early |late )?{_WEEKDAY}(?:['’]s)?(?: (?:morning|afternoon|evening|night|dawn))?\b"),
         ("weekend", r"\b(?:over|during|at|on|this|last|this past)\s+(?:the\s+)?weekend\b"),

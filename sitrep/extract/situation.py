@@ -10,7 +10,6 @@ none of them. The vocabulary is the codebook's `situation` section; cues count o
 from __future__ import annotations
 
 import re
-
 from datetime import date
 
 from sitrep.extract.codebook import compile_pattern

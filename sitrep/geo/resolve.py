@@ -19,8 +19,8 @@ from sitrep.geo.lexicon import facility_core, lexicon, plain
 from sitrep.geo.location import direction_of, parse_location
 from sitrep.geo.normalize import fold, twin_variants
 from sitrep.geo.operations import is_operation
-from sitrep.geo.readings import other_readings
 from sitrep.geo.rank import SAME_PLACE_KM, Anchor, Candidate, RankContext, candidates, hint_places, rank
+from sitrep.geo.readings import other_readings
 from sitrep.geo.world import capitals, neighbours
 from sitrep.model import Document, Mention, Place
 

@@ -20,8 +20,8 @@ quadrant (its cell and the three nearest), which cover every point within MAX_NE
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 from unidecode import unidecode
 

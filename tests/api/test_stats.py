@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 
 from api.sample_db import DATED
-
 from sitrep.api.stats import previous_period, trend
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.helpers import document, only
+from tests.extract.helpers import document
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.extract.helpers import document, only
+from tests.extract.helpers import document
 
 CASES = [
     ("Russian warplanes carried out several airstrikes on the town of Saraqib.", "Explosions/Remote violence", "Air/drone strike"),

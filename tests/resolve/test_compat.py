@@ -6,7 +6,20 @@ from datetime import timedelta
 
 import pytest
 from resolve_factory import (
-    AIR, CIVILIANS, CLASH, DAY, HTS, IED, MEETING, REGAIN, RUSSIA, SHELLING, SYRIA, mention, place, province,
+    AIR,
+    CIVILIANS,
+    CLASH,
+    DAY,
+    HTS,
+    IED,
+    MEETING,
+    REGAIN,
+    RUSSIA,
+    SHELLING,
+    SYRIA,
+    mention,
+    place,
+    province,
 )  # fmt: skip
 
 from sitrep.model import Place

@@ -9,8 +9,7 @@ from sqlalchemy import select
 
 from sitrep.model import Document, Mention, Post
 from sitrep.resolve import ResolveStats, mark_near_duplicates, resolve_into
-from sitrep.store import get_event
-from sitrep.store import schema
+from sitrep.store import get_event, schema
 
 WIRE = (
     "Russian warplanes struck the town of Kafr Nabl in the southern Idlib countryside on Sunday, "
