@@ -23,7 +23,7 @@ _HYPOTHETICAL = re.compile(
     re.IGNORECASE,
 )
 _PLANNED = re.compile(
-    r"\b(?:will|shall|'ll|is going to|are going to|plans? to|planning to|planned|preparing (?:to|for)|prepares? (?:to|for)|"
+    r"\b(?:will|shall|'ll|is going to|are going to|plans?|planning|planned|preparing|prepares?|"
     r"preparations?|are being prepared|is being prepared|under way|underway|is set to|are set to|intends? to|"
     r"intending to|about to|poised to|expected to|gearing up|upcoming|imminent|impending|threaten(?:s|ed|ing)? to|"
     r"vow(?:s|ed|ing)? to|pledge[sd]? to|promise[sd]? to|ready to|readying|massing (?:for|ahead)|to launch|to storm|to attack)\b",

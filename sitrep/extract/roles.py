@@ -61,6 +61,11 @@ _SPEAKS = re.compile(r"^['’]?s?\s+(?:\w+\s+){0,2}?(?:said|says|told|declared|a
                      r"condemned|accused|blamed|warned|urged|called|mourned|insisted|stated|added|observed|marked)\b", re.IGNORECASE)
 _OF_ITSELF = re.compile(r"\b(?:its|their|it|they|we|our)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+# who tells the story, not whom it happened to: "according to the United Nations", "..., the UN mission in X said"
+_ACCORDING_BEFORE = re.compile(r"\b(?:according to|cited by|quoted by)\s+(?:the\s+)?$", re.IGNORECASE)
+_AFTER_COMMA = re.compile(r",\s*(?:the\s+)?$", re.IGNORECASE)
+_SAID_AFTER = re.compile(r"^['’]?s?\s+(?:(?!and\b)[\w-]+\s+){0,3}?(?:said|says|reported|stated|added|confirmed|announced)\b",
+                         re.IGNORECASE)
 
 
 @dataclass
@@ -92,8 +97,15 @@ def resolve_actors(
     return placed
 
 
+def _tells_the_story(text: str, p: Placed) -> bool:
+    before = text[max(0, p.match.start - 20) : p.match.start]
+    return _ACCORDING_BEFORE.search(before) is not None or (
+        _AFTER_COMMA.search(before) is not None and _SAID_AFTER.match(text[p.match.end : p.match.end + 60]) is not None)
+
+
 def assign_roles(text: str, placed: list[Placed], trigger_start: int, speakers_act: bool = True) -> Roles:
     roles = Roles()
+    tellers = [p for p in placed if _tells_the_story(text, p)]
     armed = [p for p in placed if not p.actor.is_civilian]
     civilians = [p for p in placed if p.actor.is_civilian]
     between = [p for p in armed if _BETWEEN.search(text[max(0, p.match.start - 12) : p.match.start])]
@@ -138,6 +150,12 @@ def assign_roles(text: str, placed: list[Placed], trigger_start: int, speakers_a
                     and not _STRONG_TARGET_BEFORE.search(text[max(0, p.match.start - 25) : p.match.start])]
         if anywhere:
             agent = anywhere[0]
+    if tellers and (target is None or target in tellers):
+        target = None  # the source of the report is never the target of what it reports
+        placed = [p for p in placed if p not in tellers]
+        armed = [p for p in armed if p not in tellers]
+        civilians = [p for p in civilians if p not in tellers]
+        passive_subjects = [p for p in passive_subjects if p not in tellers]
     if target is None and passive_subjects:
         target = next((p for p in passive_subjects if agent is None or p.actor.name != agent.actor.name), None)
     if target is None and agent is not None:
