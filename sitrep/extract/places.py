@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from sitrep.countries import to_iso2
-from sitrep.geo.lexicon import near_something_of
+from sitrep.geo.lexicon import HYPHEN_ADJECTIVE, common_word, is_demonym, lexicon, near_something_of, ordinary_phrase
 from sitrep.model import PlacePhrase
 
 _PARTICLE = r"(?:al|el|an|ad|ar|as|ash|at|az|ed|en|er|es|et|ez|bin|ibn|wal|abu|umm|de|du)"
@@ -46,7 +46,8 @@ _CITY_AFTER = re.compile(r"^\s+city\b", re.I)
 _REFERENCE_WORDS = re.compile(r"\b(?:vicinity|outskirts|near|close|edges?|direction)\b", re.I)
 _ORGANISATION_OF = re.compile(
     r"\b(?:Ministry|Minister|Department|Office|Council|University|Bank|Directorate|Commission|Court|Chamber|Union|League|"
-    r"Institute|College|Academy|Governor|Mayor|Secretary|Bureau|Agency|Authority)\s+of\s+(?:the\s+)?(?:[A-Z]\w*\s+(?:and|&)\s+)?$")
+    r"Institute|College|Academy|Governor|Mayor|Secretary|Bureau|Agency|Authority|Army|Brigades?|Battalions?|Front|Corps|"
+    r"Movement|Party|Forces|Division|Regiment|Lions|Soldiers|Partisans|Guardians|Sons)\s+of\s+(?:the\s+)?(?:[A-Z]\w*\s+(?:and|&)\s+)?$")
 _LIST_AFTER = re.compile(rf"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{CAPSEQ}")
 _NAMED_THING = re.compile(r"^[ -]+(?:rockets?|missiles?|shells?|drones?|jets?|tanks?|launchers?|vehicles?|aircraft|helicopters?|"
                           r"rifles?|guns?|mortars?|bombs?|system|TV|television|channel|radio|newspaper|agency|website)\b", re.I)
@@ -56,6 +57,8 @@ _REFERENCE_GAP = re.compile(rf"^(?:\s+(?:area|village|town|city|district|region|
 # a description of a place already named ("Mitiga airport, the only functioning airport in the capital,", "the town
 # that straddles the M5 highway"): the places inside describe, they are not further events
 _APPOSITION = re.compile(r"(?<=[\w'’)]),\s+(?:the|a|an|its|their)\s+[^,;:]{3,90}?(?=,|;|:|\.\s|\.?$)")
+_SETTLEMENT_MARK = re.compile(r"\b(?:village|town|city|camp|neighbou?rhood) of (?:the )?\||^\|\s+(?:village|town|camp)\b", re.I)
+_NAME_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’-]*\s+$")  # "Khalid bin Al Walid Military Camp": the tail of a name
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\b[^,;:]*")  # "..., where X took Y town": the event's own place
 
 
@@ -133,6 +136,10 @@ class PlaceFinder:
             return True
         if self._person is not None and self._person.search(text[max(0, c.start - 80) : c.start]):
             return True
+        if c.source != "geocoder" and not _NAME_BEFORE.search(text[max(0, c.start - 30) : c.start]) and \
+                self._word_not_name(c.text) and not _SETTLEMENT_MARK.search(
+                text[max(0, c.start - 20) : c.start] + "|" + text[c.end : c.end + 15]):
+            return True  # unless the text calls it a village: "Upper Diwan village"
         if _NAMED_THING.match(text[c.end :]):
             return True  # "Katsuya rockets", "Tochka-U missile": a weapon's name
         ahead = re.match(r"^(?:\s+(?:the|of|and|al-|[A-Z][\w'’-]*)){1,5}", text[c.end :])
@@ -147,6 +154,18 @@ class PlaceFinder:
         # "Kafr Nabl Surgical Hospital", "Khartoum International Airport", "Sinjar Mountain": still the place
         return not any(w in self._feature_words or " ".join(words[i : i + 2]) in self._feature_words
                        for i, w in enumerate(words))
+
+    def _word_not_name(self, name: str) -> bool:
+        """Words the gazetteer-backed recognition left out that are no name: a people ("Bahrainis"), an adjective made
+        with a hyphen ("IRGC-linked", "NON-frontline"), a person after a title ("House Speaker Nabih Berri"),
+        ordinary English ("Towns", "Residential", "Moving Target")."""
+        words = name.split()
+        titles = lexicon().titles
+        if any(is_demonym(w) for w in words) or HYPHEN_ADJECTIVE.search(words[-1]):
+            return True
+        if any(w.lower().strip(".") in titles for w in words[:-1]) or lexicon().group_name(name):
+            return True
+        return ordinary_phrase(words, single_nouns=False)
 
     def _link_containers(self, text: str, found: list[PlaceCandidate]) -> list[PlaceCandidate]:
         """One event, one place: a place that contains the one before it ("X in Y", "X district of Y",
@@ -207,6 +226,8 @@ class PlaceFinder:
             words.pop()
         if not words:
             return None
+        if len(words) < len(list(re.finditer(r"\S+", c.text))) and all(common_word(w.group().strip(",.;:"), nouns=True) for w in words):
+            return None  # "Red Sea" less "Red": the "Sea" left is no name
         start, end = c.start + words[0].start(), c.start + words[-1].end()
         name = text[start:end].rstrip(",.;:'’")
         if name.endswith("'s") or name.endswith("’s"):
@@ -226,8 +247,9 @@ class PlaceFinder:
                 continue
             start = current.end + m.start("name")
             candidate = self._trim(text, PlaceCandidate(start, start + len(m.group("name")), m.group("name")))
-            if candidate is None or _overlaps_any(candidate, excluded) or any(_overlap(candidate, r) for r in result):
-                continue
+            if candidate is None or _overlaps_any(candidate, excluded) or any(_overlap(candidate, r) for r in result) \
+                    or self._not_a_place(text, candidate):
+                continue  # "Kafr Batna, Distributed fatalities", "the rebel and Islamist factions": no list item
             result.append(candidate)
             queue.append(candidate)
         return sorted(result, key=lambda c: c.start)

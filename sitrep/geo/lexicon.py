@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import yaml
+from spacy.lookups import Lookups
 
+from sitrep.countries import to_iso2
 from sitrep.geo.normalize import DATA_DIR
+from sitrep.nlp import MODEL_MODULES
 
 CONNECTORS = frozenset({"al", "el", "ez", "ash", "esh", "an", "en", "as", "es", "ad", "ed", "ar", "er", "at", "et",
                         "az", "ech", "bin", "ibn", "bani", "beni", "de", "du", "la", "le", "um", "umm", "abu",
@@ -57,6 +62,12 @@ class Lexicon:
     type_after: frozenset[str]
     type_before_of: frozenset[str]
     facility_words: tuple[str, ...]  # longest first
+    group_name_tails: tuple[str, ...]
+
+    def group_name(self, name: str) -> bool:
+        """"Suqour al-Sham": a name that ends as armed groups' names do."""
+        text = plain(name)
+        return any(text.endswith(" " + tail) and text != tail for tail in self.group_name_tails)
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +79,8 @@ def lexicon() -> Lexicon:
 
     facilities = tuple(sorted((plain(str(w)) for w in data["facility_words"]), key=len, reverse=True))
     return Lexicon(words("not_places"), words("given_names"), words("titles"), words("locative_before"),
-                   words("type_after"), words("type_before_of"), facilities)
+                   words("type_after"), words("type_before_of"), facilities,
+                   tuple(plain(str(w)) for w in data.get("group_name_tails", ())))
 
 
 def facility_core(name: str) -> str | None:
@@ -99,3 +111,64 @@ def qualifier_before(prefix: str) -> str | None:
         if m:
             return label.format(dir=m.group("dir").lower()) if "{dir}" in label else label
     return None
+
+
+# --- words that are not names --------------------------------------------------------------------------
+_DEMONYM_ENDINGS = (("ians", ""), ("ian", ""), ("ans", "a"), ("an", "a"), ("ns", ""), ("n", ""), ("is", ""), ("i", ""),
+                    ("ese", ""), ("ese", "on"), ("ites", ""), ("ite", ""))
+_CONTINENTS = frozenset({"africa", "asia", "europe", "america", "oceania", "australia"})
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
+# the tail of "IRGC-linked", "Saudi-paid", "NON-frontline": a hyphen then a lower-case word makes an adjective
+HYPHEN_ADJECTIVE = re.compile(r"[-‐][a-z]{3,}$")
+
+
+def is_demonym(word: str) -> bool:
+    """"Bahrainis", "Qatari", "Egyptians", "African": a country's or continent's people, not a place."""
+    w = plain(word).replace(" ", "")
+    if len(w) < 5 or not w.isalpha():
+        return False
+    for ending, restore in _DEMONYM_ENDINGS:
+        if w.endswith(ending):
+            stem = w[: -len(ending)] + restore
+            if len(stem) >= 3 and (stem in _CONTINENTS or (len(stem) > 3 and to_iso2(stem) is not None)):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _english_index() -> dict[str, frozenset[str]]:
+    """English lemmas by part of speech (WordNet's index, shipped with the spaCy model's lemmatizer)."""
+    for name in MODEL_MODULES:
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for folder in Path(next(iter(spec.submodule_search_locations))).glob("*/lemmatizer/lookups"):
+            table = Lookups().from_disk(folder).get_table("lemma_index")
+            return {pos: frozenset(table[pos]) for pos in ("noun", "verb", "adj", "adv")}
+    return {}
+
+
+def common_word(word: str, nouns: bool = False) -> bool:
+    """An English word, not a name: an adjective, verb or adverb ("Residential", "Distributed"), an inflected
+    form ("Towns", "Checkpoints", "Moving"), and, with `nouns`, any noun ("Victory", "Department"). WordNet lists
+    some proper names among its nouns ("aleppo"), so a bare singular noun counts only when the caller asks."""
+    w = word.lower()
+    if len(w) < 3 or not w.isalpha():
+        return False
+    index = _english_index()
+    if not index:
+        return False
+    if any(w in index[pos] for pos in ("verb", "adj", "adv")) or (nouns and w in index["noun"]):
+        return True
+    return any(w.endswith(end) and len(w) - len(end) >= 3 and (w[: -len(end)] + add) in lemmas
+               for end, add in _INFLECTIONS for lemmas in index.values())
+
+
+def ordinary_phrase(words: list[str], single_nouns: bool) -> bool:
+    """Ordinary English, not a name: "Moving Target", "Ground Fighting", "Residential", and, with `single_nouns`,
+    a lone noun ("Traffic"). A phrase must open with a word that is no bare noun, since WordNet's nouns hold names
+    ("Baghdad Street", "Damascus Central Prison", "Tehran Wagon" name places or firms in places)."""
+    content = [w for w in words if w and plain(w) not in CONNECTORS]
+    if len(content) == 1:
+        return common_word(content[0], nouns=single_nouns)
+    return bool(content) and common_word(content[0]) and all(common_word(w, nouns=True) for w in content[1:])

@@ -23,8 +23,10 @@ from sitrep.geo.lexicon import (
     HINT_BETWEEN,
     LEVEL_AFTER,
     SPEECH_AFTER,
+    is_demonym,
     lexicon,
     near_something_of,
+    ordinary_phrase,
     plain,
     qualifier_before,
 )
@@ -45,6 +47,7 @@ FUNCTION_WORDS = frozenset({"in", "at", "on", "near", "from", "to", "into", "tow
 STRONG_PLACE_NOUNS = frozenset({"village", "town", "city", "neighbourhood", "neighborhood", "district", "camp",
                                 "villages", "towns", "suburb", "quarter", "area", "site", "sites", "hill",
                                 "mountain", "valley", "subdistrict", "sub-district", "nahiya", "qadaa"})
+SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "neighbourhood", "neighborhood", "camp", "suburb", "quarter"})
 _IN_UNIT = re.compile(
     r"^\s*(?:village\s+|town\s+)?(?:,|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:north|south|east|west)[a-z-]*\s+)?"
     r"(?:(?:countryside|province|governorate|district)\s+of\s+)?(?P<unit>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
@@ -115,6 +118,9 @@ class Recognizer:
         finer = [s for s in kept if not self._is_fallback(s)]
         if finer:
             kept = finer
+        if country:  # "the Red Sea near Al Khawkhah" in Yemen: Sudan's Red Sea province is no second place
+            local = [s for s in kept if any(p.cc == country for p in s.places)]
+            kept = [s for s in kept if not (local and s.places and _abroad_region(s, country))]
         phrases = [PlacePhrase(s.start, s.end, text[s.start:s.end], s.qualifier, s.admin_hint) for s in kept]
         return sorted(phrases + self._capital(text, kept, country), key=lambda p: p.start) if country else phrases
 
@@ -171,6 +177,9 @@ class Recognizer:
             return None  # "YPG-held", "Russian-backed": an actor, not a name
         after = plain(tokens[j].text) if j < len(tokens) else ""
         before = [plain(t.text) for t in tokens[max(0, i - 2):i]]
+        settlement = after in SETTLEMENT_NOUNS or (len(before) == 2 and before[1] == "of" and before[0] in SETTLEMENT_NOUNS)
+        if (ordinary_phrase(words, single_nouns=_sentence_start(text, tokens, i)) and not settlement) or self.lex.group_name(span.text):
+            return None  # "Residential area", "Towns": English words, unless the text calls them a village
         marked = after in STRONG_PLACE_NOUNS or (len(before) == 2 and before[1] == "of" and before[0] in STRONG_PLACE_NOUNS)
         if j - i == 1 and (_sentence_start(text, tokens, i) or tokens[i].text.isupper()):
             return span if marked else None  # "Clashes in Hama", "IS in Homs": capitals that say nothing
@@ -249,8 +258,10 @@ class Recognizer:
         if content[0] in lex.given_names or " ".join(content[:2]) in lex.given_names:
             return span.cued and self._typed(text, tokens, span)
         before = plain(tokens[span.i - 1].text) if span.i > 0 else ""
-        if before in lex.titles or SPEECH_AFTER.match(text[span.end:]):
+        if before in lex.titles or SPEECH_AFTER.match(text[span.end:]) or any(is_demonym(w) for w in content):
             return False
+        if re.match(r"[-‐][a-z]{3,}", text[span.end:]):
+            return False  # "Tehran-linked", "Saudi-paid": an adjective made of the name
         if span.kinds == {"country"}:
             return before in ("in", "inside", "into", "across", "throughout", "within", "from", "to", "towards",
                               "across", "of", "near", "entire", "northern", "southern", "eastern", "western")
@@ -259,6 +270,8 @@ class Recognizer:
         if not span.exact:  # a loose spelling: cued, or a province/feature spelled nearly as the gazetteer does
             return span.cued or any(p.kind in ("region", "feature") for p in span.places) and \
                 max(name_similarity(keys(span.text)[0], k) for k in self._keys_of(span)) >= STANDALONE_SIMILARITY
+        if (ordinary_phrase(content, single_nouns=_sentence_start(text, tokens, span.i)) or lex.group_name(span.text)) and not self._known_well(span, country):
+            return False  # "Traffic", "Victory": an English word the gazetteer knows only as a small place abroad
         if span.cued:
             return True
         if country is None:
@@ -266,6 +279,11 @@ class Recognizer:
         local = [p for p in span.places if p.cc == country]
         several_words = len(content) > 1
         return any(several_words or _prominent(p, LOCAL_PROMINENT_POPULATION) for p in local)
+
+    def _known_well(self, span: Span, country: str | None) -> bool:
+        """Spelled as the gazetteer spells a place of the focus country, or a prominent one anywhere."""
+        return span.exact and any((country is not None and p.cc == country) or _prominent(p, PROMINENT_POPULATION)
+                                  for p in span.places)
 
     def _keys_of(self, span: Span) -> list[str]:
         """The folded spellings of the provinces and features a loose span matched."""
@@ -337,6 +355,10 @@ def _sentence_start(text: str, tokens: list[Token], i: int) -> bool:
 
 def _prominent(p: PlaceRow, population: int) -> bool:
     return p.kind in ("region", "county", "feature") or (p.kind == "locality" and p.population >= population)
+
+
+def _abroad_region(span: Span, country: str) -> bool:
+    return all(p.cc != country and p.kind in ("region", "county") for p in span.places)
 
 
 def _listed(between: str) -> bool:

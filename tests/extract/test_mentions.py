@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from sitrep.model import Document, Post
 from tests.extract.helpers import document, only
 
@@ -137,3 +139,37 @@ def test_near_a_landmark_of_a_city_is_in_the_city(extractor, geocoder):
     body = "A car bomb exploded near Baghdad on Sunday, killing five people, police said."
     mention = only(geocoder.place(extractor.extract(document(body, country="IQ")), document(body, country="IQ")))
     assert mention.location_qualifier == "near" and mention.place.geo_precision == 2
+
+
+@pytest.mark.parametrize("body, country, junk, village", [
+    # a people, not a place
+    ("Hundreds of Bahrainis marched in Sitra after Friday prayers, and police fired tear gas at them.", "BH",
+     "Bahrainis", "Sitra"),
+    # ordinary English capitalised in a title-cased strike log
+    ("Coalition airstrikes hit Farms in Sirwah, destroying two water pumps.", "YE", "Farms", "Sirwah"),
+    ("Coalition airstrikes hit Residential area in Baqim on Monday.", "YE", "Residential", "Baqim"),
+    ("Coalition airstrikes hit Moving Target (fighters) in Sirwah.", "YE", "Moving Target", "Sirwah"),
+    # an adjective made with a hyphen
+    ("IRGC-linked gunmen ambushed a patrol near Balad, killing two soldiers.", "IQ", "IRGC-linked", "Balad"),
+    # a person after a title
+    ("Supporters of House Speaker Nabih Berri blocked roads in Nabatieh with burning tyres.", "LB",
+     "House Speaker Nabih Berri", "Nabatieh"),
+    # an armed group's name
+    ("Clashes between Suqour al-Sham and Hayat Tahrir al-Sham in Kafr Nabl killed three fighters.", "SY",
+     "Suqour al-Sham", "Kafr Nabl"),
+])
+def test_words_that_are_no_place_are_not_event_places(extractor, body, country, junk, village):
+    places = [m.location_text for m in extractor.extract(document(body, country=country))]
+    assert junk not in places
+    assert village in places
+
+
+def test_a_sea_beside_a_village_is_not_a_second_place(extractor):
+    body = "Coalition warships shelled Houthi boats in the Red Sea near Al Khawkhah, killing four fighters."
+    places = [m.location_text for m in extractor.extract(document(body, country="YE"))]
+    assert places == ["Al Khawkhah"]
+
+
+def test_a_village_named_with_english_words_stays_when_the_text_calls_it_a_village(extractor):
+    body = "Turkish jets bombed Upper Diwan village in northern Aleppo, killing a shepherd."
+    assert [m.location_text for m in extractor.extract(document(body))] == ["Upper Diwan"]

@@ -99,3 +99,24 @@ def test_arabic_script(geo):
 
 def test_country_focus_keeps_local_namesakes(geo):
     assert texts(geo, "Gunmen attacked a checkpoint in Tripoli.", "LB") == ["Tripoli"]
+
+
+@pytest.mark.parametrize("text, country, junk, village", [
+    ("Traffic stopped on the road near Saraqib after shells hit Kafr Nabl.", "SY", "Traffic", "Kafr Nabl"),
+    ("Omanis and Yemenis crossed at the Sarfait border post as shelling hit Hawf.", "YE", "Omanis", "Hawf"),
+    ("Coalition airstrikes hit Checkpoints in Razih on Tuesday.", "YE", "Checkpoints", "Razih"),
+    ("Gunmen from Suqour al-Sham raided Sarmin at dawn.", "SY", "Suqour al-Sham", "Sarmin"),
+    ("A drone hit a boat in the Red Sea near Al Khawkhah.", "YE", "Red Sea", "Al Khawkhah"),
+])
+def test_no_place_beside_a_village(geo, text, country, junk, village):
+    found = texts(geo, text, country)
+    assert junk not in found and village in found
+
+
+def test_words_that_name_no_place():
+    from sitrep.geo.lexicon import is_demonym, ordinary_phrase
+    assert is_demonym("Bahrainis") and is_demonym("Egyptians") and is_demonym("African")
+    assert not is_demonym("Bahrain") and not is_demonym("Idlib")
+    assert ordinary_phrase(["Residential"], single_nouns=False) and ordinary_phrase(["Moving", "Target"], False)
+    assert not ordinary_phrase(["Damascus", "Central", "Prison"], False)  # opens with a name WordNet lists
+    assert not ordinary_phrase(["Saraqib"], single_nouns=True)
