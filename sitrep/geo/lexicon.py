@@ -119,7 +119,9 @@ _DEMONYM_ENDINGS = (("ians", ""), ("ian", ""), ("ans", "a"), ("an", "a"), ("ns",
 _CONTINENTS = frozenset({"africa", "asia", "europe", "america", "oceania", "australia"})
 _INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
 # the tail of "IRGC-linked", "Saudi-paid", "NON-frontline": a hyphen then a lower-case word makes an adjective
-HYPHEN_ADJECTIVE = re.compile(r"[-‐][a-z]{3,}$")
+_HYPHEN_SUFFIX = r"[-‐][a-z]{3,}"  # "IRGC-linked", "Saudi-paid": an adjective made of a name
+HYPHEN_ADJECTIVE = re.compile(_HYPHEN_SUFFIX + "$")  # the word ends with it
+HYPHEN_ADJECTIVE_AFTER = re.compile(_HYPHEN_SUFFIX)  # the text after a name opens with it (use .match)
 
 
 def is_demonym(word: str) -> bool:

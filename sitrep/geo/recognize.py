@@ -21,6 +21,7 @@ from sitrep.geo.lexicon import (
     CONNECTORS,
     COUNTRYSIDE_AFTER,
     HINT_BETWEEN,
+    HYPHEN_ADJECTIVE_AFTER,
     LEVEL_AFTER,
     SPEECH_AFTER,
     is_demonym,
@@ -177,10 +178,10 @@ class Recognizer:
             return None  # "YPG-held", "Russian-backed": an actor, not a name
         after = plain(tokens[j].text) if j < len(tokens) else ""
         before = [plain(t.text) for t in tokens[max(0, i - 2):i]]
-        settlement = after in SETTLEMENT_NOUNS or (len(before) == 2 and before[1] == "of" and before[0] in SETTLEMENT_NOUNS)
+        settlement = _called(after, before, SETTLEMENT_NOUNS)
         if (ordinary_phrase(words, single_nouns=_sentence_start(text, tokens, i)) and not settlement) or self.lex.group_name(span.text):
             return None  # "Residential area", "Towns": English words, unless the text calls them a village
-        marked = after in STRONG_PLACE_NOUNS or (len(before) == 2 and before[1] == "of" and before[0] in STRONG_PLACE_NOUNS)
+        marked = _called(after, before, STRONG_PLACE_NOUNS)
         if j - i == 1 and (_sentence_start(text, tokens, i) or tokens[i].text.isupper()):
             return span if marked else None  # "Clashes in Hama", "IS in Homs": capitals that say nothing
         qualified = qualifier_before(text[max(0, span.start - 80):span.start]) is not None
@@ -260,7 +261,7 @@ class Recognizer:
         before = plain(tokens[span.i - 1].text) if span.i > 0 else ""
         if before in lex.titles or SPEECH_AFTER.match(text[span.end:]) or any(is_demonym(w) for w in content):
             return False
-        if re.match(r"[-‐][a-z]{3,}", text[span.end:]):
+        if HYPHEN_ADJECTIVE_AFTER.match(text[span.end:]):
             return False  # "Tehran-linked", "Saudi-paid": an adjective made of the name
         if span.kinds == {"country"}:
             return before in ("in", "inside", "into", "across", "throughout", "within", "from", "to", "towards",
@@ -355,6 +356,11 @@ def _sentence_start(text: str, tokens: list[Token], i: int) -> bool:
 
 def _prominent(p: PlaceRow, population: int) -> bool:
     return p.kind in ("region", "county", "feature") or (p.kind == "locality" and p.population >= population)
+
+
+def _called(after: str, before: list[str], nouns: frozenset[str]) -> bool:
+    """The text calls the name one of `nouns`: "X village", "the village of X"."""
+    return after in nouns or (len(before) == 2 and before[1] == "of" and before[0] in nouns)
 
 
 def _abroad_region(span: Span, country: str) -> bool:
