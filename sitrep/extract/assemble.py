@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sitrep.extract.actors import Actor, ActorDictionary
+from sitrep.extract.allocation import allocate
 from sitrep.extract.certainty import CertaintyRules
 from sitrep.extract.classify import Typing
 from sitrep.extract.dates import DateFound, event_date
@@ -163,7 +164,8 @@ class Assembler:
             if found and found.value:
                 anchor = found.value
                 told = (sentence.line, found)
-        return merge_same_place(mentions)
+        can_kill = lambda m: not self._kills_no_one(m.event_type, m.sub_event_type)  # noqa: E731
+        return allocate(merge_same_place(mentions), [sentence.read for sentence in facts], can_kill)
 
     def _event_mentions(
         self, document_id: str, post_index: int, sentence: SentenceFacts, typing: Typing, found: DateFound | None,

@@ -99,7 +99,8 @@ class FatalityFinder:
         ))
         # "killed and wounded dozens": ACLED codes half of a figure that mixes the dead and the wounded
         self._mixed = tuple(re.compile(p, re.IGNORECASE) for p in (
-            rf"\b(?:kill(?:ed|ing)?|dead|deaths?)\s+(?:and|or|and/or)\s+(?:wound(?:ed|ing)?|injur(?:ed|ing|ies)?)[\"”']?\s+(?:of\s+)?{qty}",
+            rf"\b(?:(?:kill(?:ed|ing)?|dead|deaths?)\s+(?:and|or|and/or)\s+(?:wound(?:ed|ing)?|injur(?:ed|ing|ies)?)|"
+            rf"(?:wound(?:ed|ing)|injur(?:ed|ing))\s+(?:and|or|and/or)\s+kill(?:ed|ing))[\"”']?\s+(?:of\s+)?{qty}",
             rf"(?<![\w-]){qty}(?:\s+[\w'()-]+){{0,6}}?\s+(?:were|was|have been|had been|are)?\s*(?:reportedly\s+)?"
             rf"(?:(?:killed|dead)\s+(?:and|or|and/or)\s+(?:wounded|injured)|(?:wounded|injured)\s+(?:and|or|and/or)\s+killed)\b",
             rf"\b(?:casualties|dead and wounded|killed and wounded|killed or wounded|killed and injured)\s+(?:of|among|numbering)?\s*{qty}",
@@ -300,7 +301,8 @@ class FatalityFinder:
             if m.start() < len(tail):
                 extra, end = extra + 1, max(end, start + m.end())
         for m in re.finditer(rf"(?:,|\band)\s+(?:(?:his|her|their)\s+)?{_MODIFIER}(\d+|{_WORD_NUMBER}|an?(?=\s+(?!number\b|total\b|few\b|{_THING})[a-z]))\b{_NOT_AGE}", tail, re.IGNORECASE):
-            extra, end = extra + (self.value(m.group(1)) or 0), max(end, start + m.end())
+            if not re.search(rf"{_MONTHS}\.?\s*$", tail[: m.start()]):  # "on January 1, 2018": a year
+                extra, end = extra + (self.value(m.group(1)) or 0), max(end, start + m.end())
         return extra, end
 
     def _excluded(self, text: str, m: re.Match[str]) -> bool:

@@ -41,6 +41,8 @@ _LIST_NEXT = re.compile(rf"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+(?:
 _PART_OF_CITY = re.compile(
     r"^\s+(?:neighbou?rhoods?|streets?|squares?|quarters?|roads?|roundabouts?|junctions?|blocks?|markets?|bridges?)\b"
     rf"(?!.*\b{_REGION_ADJ}\b)", re.I)
+# "Idlib's Jisr al-Shughur", "Damascus city's Jaramana suburb": the first place holds the second
+_POSSESSIVE = re.compile(r"^(?:\s+(?:city|town|province|governorate|district|region|area))?['’]s\s+(?:the\s+)?$", re.IGNORECASE)
 _CITY_BEFORE = re.compile(r"\bcity of\s+(?:the\s+)?$", re.I)
 _CITY_AFTER = re.compile(r"^\s+city\b", re.I)
 _REFERENCE_WORDS = re.compile(r"\b(?:vicinity|outskirts|near|close|edges?|direction)\b", re.I)
@@ -48,7 +50,9 @@ _ORGANISATION_OF = re.compile(
     r"\b(?:Ministry|Minister|Department|Office|Council|University|Bank|Directorate|Commission|Court|Chamber|Union|League|"
     r"Institute|College|Academy|Governor|Mayor|Secretary|Bureau|Agency|Authority|Army|Brigades?|Battalions?|Front|Corps|"
     r"Movement|Party|Forces|Division|Regiment|Lions|Soldiers|Partisans|Guardians|Sons)\s+of\s+(?:the\s+)?(?:[A-Z]\w*\s+(?:and|&)\s+)?$")
-_LIST_AFTER = re.compile(rf"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{CAPSEQ}")
+# "X in Y, Z and W": a list goes on after Y ("in Afrin, Aleppo, killing": Aleppo holds Afrin, no list)
+_LIST_AFTER = re.compile(rf"^\s*(?:,\s*and\s+|\s+and\s+)(?:the\s+)?{CAPSEQ}"
+                         rf"|^\s*,\s*(?:the\s+)?{CAPSEQ}\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{CAPSEQ}")
 _NAMED_THING = re.compile(r"^[ -]+(?:rockets?|missiles?|shells?|drones?|jets?|tanks?|launchers?|vehicles?|aircraft|helicopters?|"
                           r"rifles?|guns?|mortars?|bombs?|system|TV|television|channel|radio|newspaper|agency|website)\b", re.I)
 _EDGE_OF = r"on the (?:(?:\w+ern|far|very)\s+)?(?:edges?|outskirts|fringes?|periphery|side|approaches) of"
@@ -100,7 +104,7 @@ class PlaceFinder:
         # district of Damascus", "Al Tuwal site, Jizan": the second place contains the first; also "Al-Amil area
         # (Bayaa district) of Baghdad", "Al Khubah border site in Samitah", "X village, area of Y"
         self._contained_gap = re.compile(
-            rf"^(?:\s*/\S+)?(?:\s*\([^)]*\))?(?:\s+(?:[\w-]+\s+)?(?:{features})s?\b)?(?:\s*\([^)]*\))?\s*(?:,\s*|\s+)(?:(?:located\s+|situated\s+|lying\s+)?(?:in|of|within|inside)\s+|(?=(?:the\s+)?(?:{features})s?\s+of\s))"
+            rf"^[\"”’]?(?:\s*/\S+)?(?:\s*\([^)]*\))?(?:\s+(?:[\w-]+\s+)?(?:{features})s?\b)?(?:\s*\([^)]*\))?\s*(?:,\s*|\s+)(?:(?:located\s+|situated\s+|lying\s+)?(?:in|of|within|inside)\s+|(?=(?:the\s+)?(?:{features})s?\s+of\s))"
             rf"(?:the\s+)?(?:(?:{_REGION_ADJ})\s+)?"
             rf"(?:(?:\S+\s+){{0,3}}?(?:{features})s?\s+(?:of|in)\s+(?:the\s+)?)?$|^\s+(?:{features})s?\s*,\s*$", re.I)
 
@@ -201,10 +205,10 @@ class PlaceFinder:
                 contained_by[j] = contained_by.get(i, i)
                 if i not in contained_by and first.admin_hint is None:
                     result[i] = replace(first, admin_hint=second.text)
-            elif re.match(r"^['’]s\s+(?:the\s+)?$", gap) and i in contained_by:
+            elif _POSSESSIVE.match(gap) and i in contained_by:
                 result[j] = replace(second, role="admin")  # "X village of the Y province's Z district"
                 contained_by[j] = contained_by[i]
-            elif re.match(r"^['’]s\s+(?:the\s+)?$", gap):
+            elif _POSSESSIVE.match(gap):
                 result[i] = replace(first, role="admin")
                 if second.admin_hint is None:
                     result[j] = replace(second, admin_hint=first.text)
@@ -270,9 +274,7 @@ class PlaceFinder:
         if to_iso2(c.text) is not None and len(c.text) > 3:
             role = "country"
         elif self._admin_after.match(after) or (_ADMIN_BEFORE.search(before) and (
-                qualifier in (None, "countryside of") or qualifier.endswith("part of"))):
-            role = "admin"
-        elif _SCENE.match(text[: c.start]) and re.match(r"^(?:\s+(?:province|governorate|district|region|city))?\s*,", after):
+                qualifier in (None, "countryside of") or qualifier.endswith("part of"))) or _SCENE.match(text[: c.start]) and re.match(r"^(?:\s+(?:province|governorate|district|region|city))?\s*,", after):
             role = "admin"
         elif (self._origin is not None and self._origin.search(before)) or (_FROM_BEFORE.search(before) and not _LEFT_FROM.search(before)):
             role = "origin"

@@ -275,3 +275,13 @@ def test_more_ways_of_telling_the_dead(extractor, text, expected):
 def test_a_named_victim_is_one(extractor, text, expected):
     mentions = extractor.extract(document(text, country="SY" if "Saraqib" in text else "IQ"))
     assert mentions[0].fatalities == expected
+
+
+def test_a_year_after_a_date_is_no_further_victim(extractor):
+    text = "Coalition jets struck the port of Hodeidah, killing 20 civilians on the 1st of January, 2018."
+    assert only(extractor.extract(document(text, country="YE"))).fatalities == 20
+
+
+def test_wounded_and_killed_dozens_counts_half(extractor):
+    text = 'Rebels said they wounded and killed "dozens" of soldiers at the Abu al-Duhur airbase.'
+    assert only(extractor.extract(document(text))).fatalities == 6

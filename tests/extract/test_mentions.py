@@ -173,3 +173,14 @@ def test_a_sea_beside_a_village_is_not_a_second_place(extractor):
 def test_a_village_named_with_english_words_stays_when_the_text_calls_it_a_village(extractor):
     body = "Turkish jets bombed Upper Diwan village in northern Aleppo, killing a shepherd."
     assert [m.location_text for m in extractor.extract(document(body))] == ["Upper Diwan"]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Shells fell on Damascus city's Jaramana suburb, killing two children.", "Jaramana"),
+    ("Turkish jets struck Yalanquz village in Jandairis sub-district of southwest Afrin, Aleppo, killing 2 civilians.",
+     "Yalanquz"),
+    ('Tribal fighters attacked a Houthi post in the "Ahl al Jawf" area of Qurayishah district, killing three.',
+     "Ahl al Jawf"),
+])
+def test_the_places_that_hold_the_event_place_are_no_events_of_their_own(extractor, text, place):
+    assert [m.location_text for m in extractor.extract(document(text))] == [place]
