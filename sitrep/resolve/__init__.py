@@ -24,7 +24,7 @@ from sitrep.resolve.duplicates import mark_near_duplicates
 from sitrep.resolve.summarize import summarize
 from sitrep.store.db import Store
 
-__all__ = ["ResolveStats", "resolve_into", "mark_near_duplicates", "summarize"]
+__all__ = ["ResolveStats", "mark_near_duplicates", "resolve_into", "summarize"]
 
 
 @dataclass

@@ -26,6 +26,10 @@ from sitrep.model import Mention
 from sitrep.paths import data_file
 from sitrep.resolve.actors import actor1_agrees, actors_verdict
 from sitrep.resolve.blocking import WINDOW_DAYS, has_coordinates, is_dated, norm_name
+from sitrep.resolve.details import details_differ
+from sitrep.resolve.tolls import distinctive_toll, listed_place, mass_casualty, same_toll, tolls_contradict
+
+__all__ = ["Link", "contradicts", "link", "listed_place", "names_match", "place_verdict", "silent", "vetoes"]
 
 SAME_PLACE_KM = 1.0  # two gazetteer entries this close are one place (duplicate records)
 MAX_NEAR_KM = 6.0  # "near X" reaches this far (when gazetteer ids are missing); below half a cell
@@ -33,9 +37,6 @@ NAME_SIMILARITY = 88  # rapidfuzz ratio of two spellings of one unresolved place
 SKELETON_SIMILARITY = 70  # ... or the same consonant skeleton and this ratio (short skeletons collide)
 SHORT_SKELETON = 5  # skeletons shorter than this ("srn": Sourani, Sirayan) need the ratio too
 AREA_KM = 25.0  # a place the geocoder fell back to (the town or district a village lies in) is this close
-DISTINCTIVE_TOLL = 3  # a death toll from this figure up can tie two reports together ...
-TOLL_RATIO = 1.5  # ... when the other report's toll is within this ratio of it
-MASS_CASUALTY = 10  # ... or when both are at least this high
 
 UNORDERED_TYPES = frozenset({"Battles", "Diplomacy"})  # "A clashed with / met B" = "B ... A"
 UNORDERED_SUB_TYPES = frozenset({"Non-violent transfer of territory", "Agreement"})  # a handover, a deal
@@ -190,6 +191,27 @@ def twin_villages(x: str | None, y: str | None) -> bool:
     return bool(stem_x) and stem_x == stem_y
 
 
+def written_apart(a: Mention, b: Mention) -> bool:
+    """The two reports write place names that are not two spellings of one name ("Kafr Laha" /
+    "al-Houla"), although the geocoder put both at one gazetteer entry (an area named after its
+    main town, or a fallback from a village it does not know to the town nearby): near, not the
+    same place. Spellings ("Morek" / "Murak": one consonant skeleton), a name inside the other
+    ("Salhiyeh" / "Haouch Salhiye") or a short form ("Dnipro" / "Dnipropetrovsk") are one name."""
+    if not (a.location_text and b.location_text):
+        return False
+    x, y = _AREA_WORDS.sub(" ", a.location_text), _AREA_WORDS.sub(" ", b.location_text)
+    if names_match(x, y):
+        return False
+    (fold_x, skeleton_x), (fold_y, skeleton_y) = name_keys(x), name_keys(y)
+    if not (skeleton_x and skeleton_y) or skeleton_x == skeleton_y:
+        return False
+    short, long = sorted((fold_x, fold_y), key=len)
+    if long.startswith(short):
+        return False
+    fewer, more = sorted((fold_x.split(), fold_y.split()), key=len)
+    return not all(any(names_match(word, other) for other in more) for word in fewer)
+
+
 def place_verdict(a: Mention, b: Mention) -> PlaceVerdict:
     """`same` village, `near` it (or a shared area), the same province (`coarse`), or a `conflict`.
 
@@ -222,69 +244,13 @@ def place_verdict(a: Mention, b: Mention) -> PlaceVerdict:
         )
         if not one_place:
             return "conflict"  # another village, or an area named after another place
-        return "same" if pa.geo_precision == pb.geo_precision == 1 and not (_area_like(a) or _area_like(b)) else "near"
+        exact = pa.geo_precision == pb.geo_precision == 1 and not (_area_like(a) or _area_like(b))
+        return "same" if exact and not written_apart(a, b) else "near"
     if pa.geo_precision == pb.geo_precision == 1 and km <= SAME_PLACE_KM and not (_area_like(a) or _area_like(b)):
-        return "same"
+        return "near" if written_apart(a, b) else "same"
     if pa.geo_precision == 1 and pb.geo_precision == 1:
         return "conflict"  # two different villages
     return "near" if km <= MAX_NEAR_KM else "conflict"
-
-
-_PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|umm|de|du)-?"
-_NAME = rf"(?:the\s+)?(?:{_PARTICLE})?[A-Z][\w'`’-]*(?:\s+(?:{_PARTICLE}[\w'`’-]+|[A-Z][\w'`’-]*)){{0,3}}"
-_SEPARATOR = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
-_PLACE_LIST = re.compile(rf"{_NAME}(?:{_SEPARATOR}{_NAME})+")
-
-
-@lru_cache(maxsize=65536)
-def _list_length(sentence: str, phrase: str) -> int:
-    """How many names the list holding `phrase` has (1: the phrase is not in a list)."""
-    at = sentence.find(phrase)
-    if at < 0:
-        return 1
-    for run in _PLACE_LIST.finditer(sentence):
-        if run.start() <= at < run.end():
-            return len(re.split(_SEPARATOR, run.group()))
-    return 1
-
-
-def listed_place(m: Mention) -> bool:
-    """The place is one item of a list of places in its sentence ("shelling hit Kafr Zita,
-    al-Lataminah and Morek, killing two"): a toll given for the list is no detail of one place."""
-    if not (m.location_text and m.evidence):
-        return False
-    return any(_list_length(e.text, m.location_text) > 1 for e in m.evidence)
-
-
-def tolls_contradict(a: Mention, b: Mention) -> bool:
-    """One report says nobody was killed, the other counts the dead: two strikes, not one.
-
-    Only between reports that both say the event happened (a denial carries no toll of its own).
-    """
-    if a.fatalities is None or b.fatalities is None or a.modality != "occurred" or b.modality != "occurred":
-        return False
-    return min(a.fatalities, b.fatalities) == 0 < max(a.fatalities, b.fatalities)
-
-
-def _distinctive_toll(a: Mention, b: Mention) -> bool:
-    """Both report a death toll high enough not to be a coincidence, and close to each other.
-
-    One or two dead are common figures; from DISTINCTIVE_TOLL up, two tolls of which the higher is
-    at most TOLL_RATIO times the lower (early and later counts differ), or two mass-casualty
-    figures, point to one event.
-    """
-    if a.fatalities is None or b.fatalities is None:
-        return False
-    low, high = sorted((a.fatalities, b.fatalities))
-    return low >= DISTINCTIVE_TOLL and (high <= low * TOLL_RATIO or low >= MASS_CASUALTY)
-
-
-def _same_toll(a: Mention, b: Mention) -> bool:
-    return a.fatalities is not None and a.fatalities >= DISTINCTIVE_TOLL and a.fatalities == b.fatalities
-
-
-def _mass_casualty(a: Mention, b: Mention) -> bool:
-    return min(a.fatalities or 0, b.fatalities or 0) >= MASS_CASUALTY
 
 
 def _proximity(a: Mention, b: Mention) -> float:
@@ -334,7 +300,7 @@ def link(a: Mention, b: Mention, same_source: bool = False) -> Link | None:
     when = date_verdict(a, b)
     where = place_verdict(a, b)
     actors = actors_verdict(a.actor1, a.actor2, b.actor1, b.actor2, symmetric=_sides_unordered(a, b))
-    if "conflict" in (kind, when, where, actors) or (not same_doc and tolls_contradict(a, b)):
+    if "conflict" in (kind, when, where, actors) or (not same_doc and tolls_contradict(a, b)) or details_differ(a, b):
         return None
     # a weaker match on one dimension needs a corroborating detail: the same document, or a
     # distinctive death toll reported by both, with the same named attacker (or a toll so high
@@ -342,13 +308,13 @@ def link(a: Mention, b: Mention, same_source: bool = False) -> Link | None:
     named = actor1_agrees(a.actor1, b.actor1)
     # a toll given for a list of places ("strikes on A, B and C killed 9") is no detail of one of them
     own_tolls = not (listed_place(a) or listed_place(b))
-    detail = same_doc or (own_tolls and _distinctive_toll(a, b) and (named or _mass_casualty(a, b)))
+    detail = same_doc or (own_tolls and distinctive_toll(a, b) and (named or mass_casualty(a, b)))
     if kind == "related" and not (where == "same" and when == "same" and detail):
         return None
     late_denial = when == "near" and _late_denial(a, b, named)
     if not same_doc and not _vague_match_allowed(kind, when, where, detail or late_denial):
         return None
-    if when == "near" and not (same_doc or late_denial or (named and _same_toll(a, b) and _mass_casualty(a, b))):
+    if when == "near" and not (same_doc or late_denial or (named and same_toll(a, b) and mass_casualty(a, b))):
         # the next day: a late report, or the next day of a bombardment of the same town, where
         # the same small toll (2, 5, 7 dead) on two days is common; only a mass-casualty figure
         # repeated exactly ties two days together
@@ -385,7 +351,13 @@ def contradicts(a: Mention, b: Mention, same_source: bool = False) -> bool:
     kind, when = type_verdict(a, b), date_verdict(a, b)
     actors = actors_verdict(a.actor1, a.actor2, b.actor1, b.actor2, symmetric=_sides_unordered(a, b))
     where = place_verdict(a, b)
-    return "conflict" in (kind, when, where, actors) or kind == "related" or when == "near" or tolls_contradict(a, b)
+    return (
+        "conflict" in (kind, when, where, actors)
+        or kind == "related"
+        or when == "near"
+        or tolls_contradict(a, b)
+        or details_differ(a, b)
+    )
 
 
 def silent(a: Mention, b: Mention, same_source: bool = False) -> bool:

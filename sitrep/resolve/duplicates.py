@@ -45,7 +45,7 @@ class Signature:
         return self.hashvalues.astype("<u8").tobytes()
 
     @classmethod
-    def from_bytes(cls, shingles: int, blob: bytes) -> "Signature":
+    def from_bytes(cls, shingles: int, blob: bytes) -> Signature:
         return cls(shingles, np.frombuffer(blob, dtype="<u8"))
 
 

@@ -1,0 +1,122 @@
+"""Distinguishing details: two reports alike on type, day, place and actors that still tell two events.
+
+Outlets reporting one event name the same specifics, or leave them out; two reports that each
+name a specific of their own, and none in common, are about two events:
+- a *part of the city*: "the army entered the Sheikh Maqsoud neighbourhood" / "... the Haydariyeh
+  neighbourhood" (both placed at Aleppo) are two handovers;
+- *who protests*: teachers outside the governorate / bus workers outside the municipality, on
+  one day in one city, are two protests (ACLED codes a protest by who gathers where).
+Words live in sitrep/data/resolve/distinguishing_details.yaml. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from sitrep.model import Mention
+from sitrep.paths import data_file
+
+PROTEST_TYPES = frozenset({"Protests", "Riots"})
+_LEADING_WORDS = frozenset(
+    {"in", "on", "at", "the", "a", "an", "from", "near", "of", "and", "by", "to", "into", "across"}
+)
+_NAME = r"(?:(?:al|el|an|ad|ar|as|ash|at|az)-)?[A-Z][\w'’`-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’`-]*){0,3}"
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    return yaml.safe_load(data_file("resolve/distinguishing_details.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _subplace_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(re.escape(w) for w in _lexicon()["subplace_words"])
+    # "the Sheikh Maqsoud neighbourhood" / "the neighbourhood of Sheikh Maqsoud"
+    before = re.compile(rf"(?<![\w-])({_NAME})\s+(?:{words})\b")
+    after = re.compile(rf"\b(?:{words})\s+of\s+(?:the\s+)?({_NAME})")
+    return before, after
+
+
+def _any_word(words: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _subplace_word() -> re.Pattern[str]:
+    return _any_word(_lexicon()["subplace_words"])
+
+
+@lru_cache(maxsize=1)
+def _group_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((group, _any_word(words)) for group, words in _lexicon()["protest_groups"].items())
+
+
+def _sentences(m: Mention) -> list[str]:
+    return [e.text for e in m.evidence]
+
+
+def _same_name(x: str, y: str) -> bool:
+    from sitrep.resolve.compat import names_match  # compat imports this module
+
+    return names_match(x, y)
+
+
+def _without_leading_words(name: str) -> str:
+    """ "In Hazm" -> "Hazm": a capitalised preposition opening the sentence is no part of the name."""
+    tokens = name.split()
+    while tokens and tokens[0].lower() in _LEADING_WORDS:
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+@lru_cache(maxsize=65536)
+def _subplaces_in(sentence: str) -> tuple[str, ...]:
+    before, after = _subplace_patterns()
+    found = [_without_leading_words(m.group(1)) for pattern in (before, after) for m in pattern.finditer(sentence)]
+    return tuple(name for name in found if name)
+
+
+def _own_names(m: Mention) -> list[str]:
+    words = _subplace_word()
+    names = [n for n in (m.location_text, m.place.name if m.place else None) if n]
+    return names + [stripped for n in names if (stripped := words.sub(" ", n).strip())]
+
+
+def subplaces(m: Mention) -> list[str]:
+    """Parts of a city (neighbourhood, quarter, district) the report names, other than its own place."""
+    own = _own_names(m)
+    names = [name for s in _sentences(m) for name in _subplaces_in(s)]
+    return [n for n in names if not any(_same_name(n, o) for o in own)]
+
+
+def subplaces_differ(a: Mention, b: Mention) -> bool:
+    """Both reports name a part of the city, and no part one names is a spelling of one the other names."""
+    pa, pb = subplaces(a), subplaces(b)
+    return bool(pa and pb) and not any(_same_name(x, y) for x in pa for y in pb)
+
+
+@lru_cache(maxsize=65536)
+def _groups_in(sentence: str) -> frozenset[str]:
+    return frozenset(group for group, pattern in _group_patterns() if pattern.search(sentence))
+
+
+def protest_groups(m: Mention) -> frozenset[str]:
+    """The constituencies a protest report names (teachers, retirees, bus workers ...)."""
+    if m.event_type not in PROTEST_TYPES:
+        return frozenset()
+    return frozenset().union(*(_groups_in(s) for s in _sentences(m)))
+
+
+def protesters_differ(a: Mention, b: Mention) -> bool:
+    """Two protest reports that each name who protested, with no group in common."""
+    ga, gb = protest_groups(a), protest_groups(b)
+    return bool(ga and gb) and not (ga & gb)
+
+
+def details_differ(a: Mention, b: Mention) -> bool:
+    """The two reports name specifics that make them two events (see the module docstring)."""
+    return subplaces_differ(a, b) or protesters_differ(a, b)
