@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from sitrep.extract.alternation import Alternation
 from sitrep.paths import DATA_DIR
 
 DEFAULT_CODEBOOK = DATA_DIR / "codebook.yaml"
@@ -74,7 +75,7 @@ class SubType:
 class Codebook:
     sub_types: dict[str, SubType]
     rules: list[Rule]
-    prefilter: re.Pattern[str] = field(repr=False)
+    prefilter: Alternation = field(repr=False)  # any rule's trigger (its first part)
     not_events: tuple[re.Pattern[str], ...] = ()  # accidents, disasters, crime, claims of responsibility
     civilian_targets: re.Pattern[str] | None = field(default=None, repr=False)
 
@@ -121,7 +122,8 @@ def parse_codebook(data: dict) -> Codebook:
         )
         for t in spec["triggers"]:
             first_parts.append(t["all"][0] if isinstance(t, dict) else t)
-    prefilter = compile_pattern("|".join(f"(?:{p})" for p in first_parts))
+    # every trigger at once, on every sentence: worth reading which patterns can start at a word (see alternation)
+    prefilter = Alternation(first_parts, compile_pattern)
     targets = data.get("civilian_targets")
     return Codebook(
         sub_types=sub_types, rules=rules, prefilter=prefilter,

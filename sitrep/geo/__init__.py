@@ -9,6 +9,7 @@ Two entry points on one loaded object (the gazetteer is loaded once per process)
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from sitrep.model import Document, Mention, PlacePhrase
 
 __all__ = ["Candidate", "Geocoder"]
 ANCHOR_CACHE = 20_000
+PLACES_CACHE = 1_024  # texts whose place phrases are kept: a post recurs (wire copy, a feed read again)
 _QUARTER_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|quarters?)\b", re.I)
 _TOWN_AFTER = re.compile(r"^\s+(?:city|town)\b", re.I)
 _QUARTER_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|quarters?)\s+of\s+(?:the\s+)?$", re.I)
@@ -44,6 +46,7 @@ class Geocoder:
         self.gazetteer = gazetteer
         self.recognizer = Recognizer(gazetteer)
         self._anchors: dict[tuple, Anchor | None] = {}
+        self._places: OrderedDict[tuple[str, str | None], tuple[PlacePhrase, ...]] = OrderedDict()
 
     @classmethod
     def load(cls, overlay: Path | None = None, cache: Path | None = None) -> "Geocoder":
@@ -51,7 +54,16 @@ class Geocoder:
         return cls(Gazetteer.load(overlay=overlay, cache=cache))
 
     def find_places(self, text: str, country: str | None = None) -> list[PlacePhrase]:
-        return self.recognizer.find(text, to_iso2(country) if country else None)
+        """The place phrases of `text`; the same text in the same country is recognised once (an LRU)."""
+        key = (text, to_iso2(country) if country else None)
+        found = self._places.get(key)
+        if found is None:
+            found = self._places[key] = tuple(self.recognizer.find(*key))
+            if len(self._places) > PLACES_CACHE:
+                self._places.popitem(last=False)
+        else:
+            self._places.move_to_end(key)
+        return list(found)
 
     def lookup(self, name: str, country: str | None = None) -> list[Candidate]:
         """Every candidate for `name`, best first, each with its score and the reasons for it."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitrep.countries import country_name
 from sitrep.geo.features import FALLBACK_KINDS
@@ -28,9 +29,9 @@ from sitrep.geo.lexicon import (
     lexicon,
     near_something_of,
     ordinary_phrase,
-    plain,
     qualifier_before,
 )
+from sitrep.geo.lexicon import plain as _plain
 from sitrep.geo.normalize import is_arabic, keys
 from sitrep.geo.rank import name_similarity
 from sitrep.model import PlacePhrase
@@ -56,6 +57,8 @@ _CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+(?
 _ARTICLE = re.compile(r"^(?:al|el|an|ad|ar|as|ash|at|az|ed|en|er|es|et|ez) (?=\S)")  # "Al-Ahrar" -> "ahrar"
 _TOKEN = re.compile(r"[^\W_]+(?:['’`ʿʾ‘\-][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+# the words of news text recur: each is made plain once (plain is pure)
+plain = lru_cache(maxsize=100_000)(_plain)
 _ARABIC_CUES = frozenset({"في", "قرب", "بلدة", "قرية", "مدينة", "ريف", "محافظة", "منطقة", "حي", "مخيم", "بالقرب", "شمال",
                           "جنوب", "شرق", "غرب", "اطراف", "أطراف", "محيط"})
 
@@ -65,12 +68,16 @@ class Token:
     start: int
     end: int
     text: str
+    name_like: bool = field(init=False)  # capitalised, a digit-led code ("T4"), Arabic script, or "al-..."
 
-    @property
-    def name_like(self) -> bool:
-        t = self.text
-        return t[0].isupper() or (t[0].isdigit() and len(t) > 1 and any(c.isupper() for c in t)) or \
-            is_arabic(t) or bool(ARTICLE_PREFIX.match(t))
+    def __post_init__(self) -> None:
+        self.name_like = _name_like(self.text)
+
+
+@lru_cache(maxsize=100_000)
+def _name_like(t: str) -> bool:
+    return t[0].isupper() or (t[0].isdigit() and len(t) > 1 and any(c.isupper() for c in t)) or \
+        is_arabic(t) or bool(ARTICLE_PREFIX.match(t))
 
 
 @dataclass
@@ -196,9 +203,7 @@ class Recognizer:
 
     def _longest_at(self, text: str, tokens: list[Token], i: int, country: str | None) -> Span | None:
         """The longest run of words from token i that the gazetteer knows: same spelling, else same skeleton."""
-        for j in range(min(len(tokens), i + MAX_SPAN_TOKENS), i, -1):
-            if _gap(text, tokens, i, j):
-                continue
+        for j in range(_run_end(text, tokens, i, i + MAX_SPAN_TOKENS), i, -1):
             inner = tokens[i:j]
             plain_shape = all(t.name_like or plain(t.text) in CONNECTORS for t in inner) and inner[-1].name_like
             span_text = text[tokens[i].start:tokens[j - 1].end]
@@ -340,6 +345,15 @@ class Recognizer:
     def _is_fallback(self, span: Span) -> bool:
         return span.kinds == {"country"} or (
             span.kinds == {"feature"} and all(p.fcode in FALLBACK_KINDS for p in span.places))
+
+
+def _run_end(text: str, tokens: list[Token], i: int, limit: int) -> int:
+    """One past the last token (before `limit`) of the run of words that starts at token i: `_gap` is
+    false for i..j exactly when j is at most this."""
+    j = i + 1
+    while j < min(len(tokens), limit) and not text[tokens[j - 1].end:tokens[j].start].strip(" -'’"):
+        j += 1
+    return j
 
 
 def _gap(text: str, tokens: list[Token], i: int, j: int) -> bool:
