@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sitrep.extract.fatalities import NUMBER_WORDS
 from sitrep.geo.normalize import keys as name_keys
 from sitrep.model import Mention
 
@@ -56,10 +57,6 @@ _EACH = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:fatalities\s+|deaths\s+)?each\b(?!
 # "Samalil and Sensil allocated 3 each", "with Zamalka allocated 4 fatalities"
 _PLACES_GET = re.compile(
     rf"(?P<places>{_NAMES})\s+(?:were\s+|was\s+)?(?:each\s+)?(?i:allocated|assigned|coded)\s+(?:with\s+)?(?P<n>(?i:{_NUMBER}))\b")
-_WORDS = {w: i for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
-
-
 @dataclass
 class Allocation:
     """What one statement says: the total, how many events share it, and each named place's figure."""
@@ -75,7 +72,7 @@ class Allocation:
 
 def number(word: str) -> int | None:
     word = word.lower()
-    return int(word) if word.isdigit() else _WORDS.get(word)
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
 
 
 def read_allocation(sentence: str) -> Allocation | None:
@@ -119,7 +116,7 @@ def _split_names(names: str) -> list[str]:
     """The place names of a list ("Rihan, al-Shifunya, and Beit Sawa"), numbers left out."""
     listed = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names)
     return [name for name in listed if re.sub(r"^(?:al|el)[-\s]", "", name, flags=re.IGNORECASE)[:1].isupper()
-            and name.lower() not in _WORDS]
+            and name.lower() not in NUMBER_WORDS]
 
 
 def allocate(mentions: list[Mention], sentences: list[str], can_kill: Callable[[Mention], bool]) -> list[Mention]:
@@ -182,18 +179,13 @@ def _apply(allocation: Allocation, mentions: list[Mention]) -> None:
             mention.fatalities = named[mention.id]
 
 
-FIRST = False
-
-
 def _places(mentions: list[Mention]) -> int:
     return len({name_keys(m.location_text or "")[1] for m in mentions})
 
 
 def _split(total: int, parts: int, mentions: list[Mention]) -> list[int]:
-    """Each place's share, evenly, the remainder to the first place told (ACLED's way)."""
-    base, remainder = divmod(total, max(parts, 1))
-    first = name_keys(mentions[0].location_text or "")[1] if mentions else ""
-    return [base + (remainder if FIRST and name_keys(m.location_text or "")[1] == first else 0) for m in mentions]
+    """Each place's even share; the remainder goes to no place (ACLED gives it now to one place, now to another)."""
+    return [total // max(parts, 1)] * len(mentions)
 
 
 def _told_total(mentions: list[Mention]) -> int | None:

@@ -16,6 +16,7 @@ _UNITS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a single": 1,
 }
+NUMBER_WORDS = _UNITS  # spelled-out numbers and their values, for other readers of figures
 _MODIFIER = (r"(?:(?:at least|at most|some|about|around|nearly|almost|more than|over|up to|approximately|roughly|"
              r"as many as|no fewer than|no less than|a total of|an estimated|upwards of|estimated|reportedly|another|between|the|"
              r"a further|an additional|further|additional)\s+)*")
