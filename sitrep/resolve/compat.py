@@ -26,7 +26,7 @@ from sitrep.model import Mention
 from sitrep.paths import data_file
 from sitrep.resolve.actors import actor1_agrees, actors_verdict
 from sitrep.resolve.blocking import WINDOW_DAYS, has_coordinates, is_dated, norm_name
-from sitrep.resolve.details import details_differ
+from sitrep.resolve.details import details_differ, injuries_contradict
 from sitrep.resolve.tolls import distinctive_toll, listed_place, mass_casualty, same_toll, tolls_contradict
 
 __all__ = ["Link", "contradicts", "link", "listed_place", "names_match", "place_verdict", "silent", "vetoes"]
@@ -270,6 +270,14 @@ def _sides_unordered(a: Mention, b: Mention) -> bool:
     )
 
 
+def _opponents_differ(a: Mention, b: Mention) -> bool:
+    """A battle of the same force against two different named enemies ("the army fought HTS" /
+    "the army fought the Islamic State" at one village on one day) is two battles: ACLED's event is
+    "same actors". In one-sided violence a conflicting target stays a weak tie (outlets, and
+    extraction, disagree on who was hit)."""
+    return a.event_type == b.event_type == "Battles" and bool(a.actor2 and b.actor2)
+
+
 def _late_denial(a: Mention, b: Mention, named: bool) -> bool:
     """One report denies what the other reports, naming the same actor: a denial is dated by the
     statement ("denied on Monday"), often the day after the event it denies."""
@@ -295,12 +303,17 @@ def link(a: Mention, b: Mention, same_source: bool = False) -> Link | None:
     `same_source`: the two mentions come from the same document, or from near-duplicate copies
     of one text (a repost says nothing new, so it may be matched like its original).
     """
-    same_doc = same_source or a.document_id == b.document_id
     kind = type_verdict(a, b)
     when = date_verdict(a, b)
     where = place_verdict(a, b)
+    # a copy of a text (a repost) tells the same events; a copy that dates them another day ("the
+    # sit-in went on for a second day") is the next day's report, not the same one
+    same_doc = a.document_id == b.document_id or (same_source and when != "near")
     actors = actors_verdict(a.actor1, a.actor2, b.actor1, b.actor2, symmetric=_sides_unordered(a, b))
-    if "conflict" in (kind, when, where, actors) or (not same_doc and tolls_contradict(a, b)) or details_differ(a, b):
+    if actors == "target" and not same_doc and _opponents_differ(a, b):
+        return None
+    casualties_differ = not same_doc and (tolls_contradict(a, b) or injuries_contradict(a, b))
+    if "conflict" in (kind, when, where, actors) or casualties_differ or details_differ(a, b):
         return None
     # a weaker match on one dimension needs a corroborating detail: the same document, or a
     # distinctive death toll reported by both, with the same named attacker (or a toll so high
@@ -353,9 +366,11 @@ def contradicts(a: Mention, b: Mention, same_source: bool = False) -> bool:
     where = place_verdict(a, b)
     return (
         "conflict" in (kind, when, where, actors)
+        or (actors == "target" and _opponents_differ(a, b))
         or kind == "related"
         or when == "near"
         or tolls_contradict(a, b)
+        or injuries_contradict(a, b)
         or details_differ(a, b)
     )
 

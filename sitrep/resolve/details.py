@@ -5,7 +5,9 @@ name a specific of their own, and none in common, are about two events:
 - a *part of the city*: "the army entered the Sheikh Maqsoud neighbourhood" / "... the Haydariyeh
   neighbourhood" (both placed at Aleppo) are two handovers;
 - *who protests*: teachers outside the governorate / bus workers outside the municipality, on
-  one day in one city, are two protests (ACLED codes a protest by who gathers where).
+  one day in one city, are two protests (ACLED codes a protest by who gathers where);
+- *injuries*: "shelling injured several civilians" / "with neither injuries nor fatalities
+  reported" are two strikes (as "no casualties" against a death toll is: sitrep/resolve/tolls.py).
 Words live in sitrep/data/resolve/distinguishing_details.yaml. Pure functions.
 """
 
@@ -120,3 +122,35 @@ def protesters_differ(a: Mention, b: Mention) -> bool:
 def details_differ(a: Mention, b: Mention) -> bool:
     """The two reports name specifics that make them two events (see the module docstring)."""
     return subplaces_differ(a, b) or protesters_differ(a, b)
+
+
+@lru_cache(maxsize=1)
+def _injury_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lexicon = _lexicon()
+    none = re.compile("|".join(f"(?:{p})" for p in lexicon["no_injuries"]), re.IGNORECASE)
+    return none, _any_word(lexicon["injury_words"])
+
+
+@lru_cache(maxsize=65536)
+def _injuries_in(sentence: str) -> bool | None:
+    """True: the sentence tells of people hurt; False: it says nobody was; None: it says neither."""
+    none, hurt = _injury_patterns()
+    rest, denials = none.subn(" ", sentence)
+    if hurt.search(rest):
+        return True
+    return False if denials else None
+
+
+def injuries(m: Mention) -> bool | None:
+    """Does the report tell of people hurt (True), say that nobody was (False), or neither (None)?"""
+    said = [_injuries_in(s) for s in _sentences(m)]
+    if True in said:
+        return True
+    return False if False in said else None
+
+
+def injuries_contradict(a: Mention, b: Mention) -> bool:
+    """One report tells of people hurt, the other says nobody was: two events, when both say it happened."""
+    if a.modality != "occurred" or b.modality != "occurred":
+        return False
+    return {injuries(a), injuries(b)} == {True, False}

@@ -1,7 +1,10 @@
 """Death tolls as evidence: do two reports' figures tie them together or keep them apart? (pure)
 
 A figure is a detail of one place only when the sentence gives it for that place: "strikes on
-A, B and C killed 9" says nothing of A alone (`listed_place`). Rules and why: docs/resolution.md.
+A, B and C killed 9" says nothing of A alone (`listed_place`), and only when the report states it:
+a figure summed from several sentences, or coded from a vague count ("dozens", "deaths were
+reported": ACLED's conventional 10 or 12), is no detail (`stated_toll`). Rules and why:
+docs/resolution.md.
 """
 
 from __future__ import annotations
@@ -9,11 +12,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import yaml
+
 from sitrep.model import Mention
+from sitrep.paths import data_file
 
 DISTINCTIVE_TOLL = 3  # a death toll from this figure up can tie two reports together ...
 TOLL_RATIO = 1.5  # ... when the other report's toll is within this ratio of it
 MASS_CASUALTY = 10  # ... or when both are at least this high
+STATED_SLACK = 0.05  # a written figure this close to the toll states it (102 written, 104 counted)
 
 
 _PARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|umm|de|du)-?"
@@ -42,6 +49,38 @@ def listed_place(m: Mention) -> bool:
     return any(_list_length(e.text, m.location_text) > 1 for e in m.evidence)
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> dict[int, tuple[str, ...]]:
+    lexicon = yaml.safe_load(data_file("resolve/distinguishing_details.yaml").read_text(encoding="utf-8"))
+    return {int(k): tuple(v) for k, v in lexicon["number_words"].items()}
+
+
+@lru_cache(maxsize=4096)
+def _figure_pattern(n: int) -> re.Pattern[str]:
+    words = list(_number_words().get(n, ()))
+    tens, units = divmod(n, 10)
+    if 20 < n < 100 and units:  # "twenty-three", "thirty one"
+        words += [f"{t}[- ]{u}" for t in _number_words().get(tens * 10, ()) for u in _number_words().get(units, ())]
+    spelled = "|".join(re.escape(w) if "[" not in w else w for w in words)
+    alternatives = rf"(?<![\d.,]){n}(?![\d]|[.,]\d)" + (rf"|\b(?:{spelled})\b" if spelled else "")
+    return re.compile(alternatives, re.IGNORECASE)
+
+
+def stated_toll(m: Mention) -> bool:
+    """The report's death toll is a figure its sentences state ("killing 17", "seven civilians"),
+    not one summed from several sentences or coded from a vague count ("dozens", "deaths were
+    reported"). A written figure within STATED_SLACK of the toll still states it (an extractor may
+    add the attackers to their victims: "two suicide bombers who killed 102")."""
+    if not m.fatalities:
+        return False
+    slack = max(1, round(m.fatalities * STATED_SLACK))
+    for n in range(max(1, m.fatalities - slack), m.fatalities + slack + 1):
+        pattern = _figure_pattern(n)
+        if any(pattern.search(e.text) for e in m.evidence):
+            return True
+    return False
+
+
 def tolls_contradict(a: Mention, b: Mention) -> bool:
     """One report says nobody was killed, the other counts the dead: two strikes, not one.
 
@@ -59,15 +98,15 @@ def distinctive_toll(a: Mention, b: Mention) -> bool:
     at most TOLL_RATIO times the lower (early and later counts differ), or two mass-casualty
     figures, point to one event.
     """
-    if a.fatalities is None or b.fatalities is None:
+    if not (stated_toll(a) and stated_toll(b)):
         return False
-    low, high = sorted((a.fatalities, b.fatalities))
+    low, high = sorted((a.fatalities, b.fatalities))  # type: ignore[type-var]
     return low >= DISTINCTIVE_TOLL and (high <= low * TOLL_RATIO or low >= MASS_CASUALTY)
 
 
 def same_toll(a: Mention, b: Mention) -> bool:
-    return a.fatalities is not None and a.fatalities >= DISTINCTIVE_TOLL and a.fatalities == b.fatalities
+    return (a.fatalities or 0) >= DISTINCTIVE_TOLL and a.fatalities == b.fatalities and stated_toll(a) and stated_toll(b)
 
 
 def mass_casualty(a: Mention, b: Mention) -> bool:
-    return min(a.fatalities or 0, b.fatalities or 0) >= MASS_CASUALTY
+    return min(a.fatalities or 0, b.fatalities or 0) >= MASS_CASUALTY and stated_toll(a) and stated_toll(b)

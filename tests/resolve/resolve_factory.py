@@ -65,7 +65,7 @@ def mention(
     qualifier: str | None = None,
 ) -> Mention:
     resolved = place(where) if isinstance(where, str) else where
-    text = sentence or f"report {mid}"
+    text = sentence or (f"report {mid}: {fatalities} killed" if fatalities else f"report {mid}")  # a toll is stated
     return Mention(
         id=mid, document_id=doc, post_index=0, event_type=kind[0], sub_event_type=kind[1],
         evidence=[Evidence(text, start, start + len(text))], actor1=actor1, actor2=actor2,

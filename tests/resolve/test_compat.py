@@ -87,7 +87,7 @@ def test_a_town_named_like_its_province_is_treated_as_an_area():
     idlib_town = Place("Idlib", "Syria", 760, "Idlib", None, 35.93, 36.63, 1, "wof:idlib-city", "SY")
     a, b = mention("a", "doc-a", where=idlib_town), mention("b", "doc-b", where=idlib_town)
     assert place_verdict(a, b) == "near" and link(a, b) is None
-    a.fatalities = b.fatalities = 14
+    a, b = (mention(x, f"doc-{x}", where=idlib_town, fatalities=14) for x in "ab")
     assert link(a, b) is not None
 
 
