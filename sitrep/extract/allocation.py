@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sitrep.extract.fatalities import NUMBER_WORDS
+from sitrep.extract.attackers import suicide_attackers
+from sitrep.extract.fatality_words import NUMBER_WORDS
 from sitrep.geo.normalize import keys as name_keys
 from sitrep.model import Mention
 
@@ -21,30 +22,37 @@ _NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
            r"seventeen|eighteen|nineteen|twenty)")
 # a statement about figures, not about what happened
 _STATEMENT = re.compile(
-    r"\b(?:coded|al+oc?a\w*ted|allocating|assigned)\b"
+    r"\b(?:coded|coding|al+oc?a\w*ted|allocating|assigned)\b"
     r"|\b(?:fatalities|deaths|dead)\b(?:\s+[\w-]+){0,3}?\s+(?:were\s+|are\s+|was\s+)?(?:split|spread|divided|distributed|averaged)\b"
-    r"|\b(?:split|spread|divided|distributed)\s+(?:the\s+)?fatalities\b|\baveraging out\b", re.IGNORECASE)
+    r"|\b(?:split|spread|divided|distributed)\s+(?:the\s+)?fatalities\b|\baveraging out\b|\bestimate\s*\(\d+\)", re.IGNORECASE)
 _TOTAL = re.compile(
-    rf"\bcoded\s+(?:as|to|at)\s+(?P<n>{_NUMBER})\b(?!\s+(?:for|to|at|in|each)\b)"
+    rf"\bcoded\s+(?:as\s+as|as|to|at)\s+(?P<n>{_NUMBER})\b(?!\s+(?:for|to|at|in|each)\b)"
     rf"|\b(?P<m>{_NUMBER})\s+(?:\w+\s+)?fatalities\s+(?:were\s+|are\s+)?(?:split|spread|divided|distributed)\b"
-    rf"|\bcoded\s+fatalities\s+(?:as|to)\s+(?P<k>{_NUMBER})\b"
+    rf"|\bcod(?:ed|ing)\s+fatalities\s+(?:as|to)\s+(?P<k>{_NUMBER})\b"
     rf"|\bestimate\s*\((?P<e>{_NUMBER})\)", re.IGNORECASE)
 # "three fatalities coded to this location": the place the report is about (its first)
-_HERE = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?:fatalities\s+|deaths\s+)?(?:were\s+)?(?:coded|al+oc?a\w*ted)\s+(?:to|at|for)\s+"
+_HERE = re.compile(rf"(?:\b(?P<n>{_NUMBER})\s+(?:fatalities\s+|deaths\s+)?(?:were\s+)?(?:coded|al+oc?a\w*ted)"
+                   rf"|\b(?:coded|al+oc?a\w*ted)\s+(?P<m>{_NUMBER})\s+(?:fatalities|deaths))\s+(?:to|at|for)\s+"
                    r"this\s+(?:location|event|place|area)\b", re.IGNORECASE)
+# "for a total of 11 fatalities", "Therefore, total fatalities coded to 13": the figure of the report's event, all told
+_GRAND = re.compile(rf"\b(?:for\s+)?a\s+total\s+of\s+(?P<n>{_NUMBER})\s+fatalities|\btotal\s+fatalities\s+(?:coded\s+)?(?:as|to|at|of)\s+"
+                    rf"(?P<m>{_NUMBER})\b", re.IGNORECASE)
+# "An additional fatality coded for the suicide attacker": one more dead than the figures told (not "... coded at X")
+_EXTRA = re.compile(rf"\b(?P<n>an|{_NUMBER})\s+additional\s+fatalit(?:y|ies)\s+(?:was\s+|were\s+)?coded\b(?!\s+(?:at|to|in)\s+[A-Z])",
+                    re.IGNORECASE)
 _HALF = re.compile(r"\bcoded\s+as\s+half\b", re.IGNORECASE)
 _NAME = r"(?:(?:al|el|Al|El)[-\s])?[A-Z][\w'’/-]*(?:\s+(?:(?:al|el|Al|El)[-\s])?[A-Z][\w'’/-]*){0,3}"
 _NAMES = rf"{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME}|\s+and\s+{_NAME})*"
 _SHARED = re.compile(
     rf"(?i:\b(?:split|spread|divided|distributed|averag\w*(?:\s+out)?)\b(?:\s+(?:evenly|equally|out))?(?:\s+(?:the\s+)?fatalities)?\s*,?\s+"
     rf"(?:\w+\s+)?(?:between|across|among|over|throughout|amongst)\s+(?:the\s+)?(?P<k>{_NUMBER})\s+"
-    rf"(?:\w+\s+)?(?:locations|events|areas|sites|villages|towns|places|districts|sub-districts|days|reports|activities|fronts)\b"
+    rf"(?:\w+\s+)?(?:locat\w*|events|areas|sites|villages|towns|places|districts|sub-districts|days|reports|activities|fronts)\b"
     r"|\bsplit\s+with\s+(?P<one>another|one other)\s+event\b"
     # "spread evenly across events", "divided among multiple events": every place told has a share
     r"|\b(?:split|spread|divided|distributed)\s+(?:\w+\s+)?(?:between|across|among|over)\s+(?:the\s+)?(?P<all>multiple\s+|several\s+)?"
     r"(?:events|locations|areas|sites|villages|places)\b)"
     # "split between Oumawiyeen and Dar'a city", "distributed over the activities in A, B and C"
-    rf"|\b(?i:split|spread|divided|distributed)\s+(?i:(?:the\s+)?fatalities\s+)?(?i:between|across|among|over)\s+"
+    rf"|\b(?i:split|spread|divided|distributed)\s+(?i:(?:the\s+)?fatalities\s+)?(?i:(?:evenly|equally)\s+)?(?i:between|across|among|over)\s+"
     rf"(?i:(?:the\s+)?(?:activities|fighting|clashes|events)\s+(?:in|at)\s+)?(?P<names>{_NAMES})")
 # "6 fatalities coded to Otaya and Nashabiyeh", "3 allocated to Harasta", "2 at Jandairis", "two coded to Hamouriyah"
 _TO_PLACES = re.compile(
@@ -65,6 +73,8 @@ class Allocation:
     parts: int | None = None  # how many events share the total (0: every place told)
     each: int | None = None  # "1 each": what every place sharing the total gets
     here: int | None = None  # "3 fatalities coded to this location": the report's own place
+    grand: int | None = None  # "for a total of 11 fatalities": the report's own event, all told
+    extra: int = 0  # "an additional fatality coded for the attacker"
     half: bool = False
     per_place: dict[str, int] = field(default_factory=dict)  # name as written -> its dead
     sharers: list[str] = field(default_factory=list)  # "split between A and B": the places that share the total
@@ -85,7 +95,13 @@ def read_allocation(sentence: str) -> Allocation | None:
         found.total = number(total.group("n") or total.group("m") or total.group("k") or total.group("e"))
     here = _HERE.search(sentence)
     if here:
-        found.here = number(here.group("n"))
+        found.here = number(here.group("n") or here.group("m"))
+    grand = _GRAND.search(sentence)
+    if grand:
+        found.grand = number(grand.group("n") or grand.group("m"))
+    extra = _EXTRA.search(sentence)
+    if extra:
+        found.extra = 1 if extra.group("n").lower() == "an" else number(extra.group("n")) or 0
     shared = _SHARED.search(sentence)
     if shared:
         found.sharers = _split_names(shared.group("names")) if shared.group("names") else []
@@ -100,7 +116,7 @@ def read_allocation(sentence: str) -> Allocation | None:
     if each and (total is None or each.start() > total.end()):
         found.each = number(each.group("n"))
     if found.total is None and found.parts is None and not found.per_place and not found.half and found.each is None \
-            and found.here is None:
+            and found.here is None and found.grand is None and not found.extra:
         return None
     return found
 
@@ -124,7 +140,10 @@ def allocate(mentions: list[Mention], sentences: list[str], can_kill: Callable[[
     ("Unknown fatalities coded as 10. Fatalities spread across two locations.": 5 each)."""
     statements = [found for sentence in sentences if (found := read_allocation(sentence)) is not None]
     if statements:
-        _apply(_together(statements), [m for m in mentions if can_kill(m) and m.modality == "occurred"])
+        allocation = _together(statements)
+        if allocation.extra and any(suicide_attackers(sentence) for sentence in sentences):
+            allocation.extra = 0  # "an additional fatality coded for the attacker": counted already
+        _apply(allocation, [m for m in mentions if can_kill(m) and m.modality == "occurred"])
     return mentions
 
 
@@ -136,6 +155,8 @@ def _together(statements: list[Allocation]) -> Allocation:
         joined.each = joined.each if joined.each is not None else found.each
         joined.here = joined.here if joined.here is not None else found.here
         joined.half = joined.half or found.half
+        joined.grand = joined.grand if joined.grand is not None else found.grand
+        joined.extra += found.extra
         joined.sharers = joined.sharers or found.sharers
         for name, value in found.per_place.items():
             joined.per_place.setdefault(name, value)
@@ -145,9 +166,19 @@ def _together(statements: list[Allocation]) -> Allocation:
 def _apply(allocation: Allocation, mentions: list[Mention]) -> None:
     if not mentions:
         return
+    one_place = _places(mentions) == 1
+    if allocation.grand is not None and (allocation.here is not None or one_place):
+        mentions[0].fatalities = allocation.grand
+        return
     if allocation.here is not None:
         mentions[0].fatalities = allocation.here
         return
+    _share(allocation, mentions)
+    if allocation.extra and one_place:
+        mentions[0].fatalities = (mentions[0].fatalities or 0) + allocation.extra
+
+
+def _share(allocation: Allocation, mentions: list[Mention]) -> None:
     named = {m.id: value for m in mentions if (value := _named_value(allocation.per_place, m.location_text)) is not None}
     rest = [m for m in mentions if m.id not in named]
     total = allocation.total if allocation.total is not None else _told_total(mentions)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sitrep.extract.actors import Actor, ActorDictionary
-from sitrep.extract.allocation import allocate
+from sitrep.extract.allocation import allocate, read_allocation
 from sitrep.extract.certainty import CertaintyRules
 from sitrep.extract.classify import Typing
 from sitrep.extract.dates import DateFound, event_date
@@ -112,7 +112,10 @@ class Assembler:
                 continue
             found = event_date(sentence.read, published, anchor)
             typing = sentence.typing
-            follow_up = bool(group) and since_event < FOLLOW_UP_WINDOW and not _new_places(sentence, group)
+            # "Houthi forces shot dead three fighters. The fighters were shot in Al Hawl.": the place of an event told without one
+            placing = len(group) == 1 and group[0].location_text is None and bool(sentence.places) \
+                and typing is not None and typing.casualty_only
+            follow_up = bool(group) and since_event < FOLLOW_UP_WINDOW and (placing or not _new_places(sentence, group))
             further_strike = False
             retold = False  # the sentence tells the event just told again (its evidence, even without a figure)
             if follow_up and DENIED.search(sentence.read):
@@ -140,6 +143,10 @@ class Assembler:
                         mention.event_type, mention.sub_event_type = typing.event_type, typing.sub_event_type
                     further_strike = False
                 self._name_the_unnamed(group, typing)
+                if placing:
+                    place = sentence.places[0]
+                    group[0].location_text, group[0].location_qualifier, group[0].admin_hint = \
+                        place.text, place.qualifier, place.admin_hint
                 typing, retold = None, True
             if typing is None:
                 since_event += 1
@@ -277,8 +284,10 @@ class Assembler:
     def _complete(self, group: list[Mention], sentence: SentenceFacts, found: DateFound | None, has_date: bool,
                   further_strike: bool = False, told_again: bool = False) -> None:
         """Attach a follow-up sentence's casualties (and date, if the event had none) to the event before it."""
+        # "An additional fatality coded for the attacker": added once, with the post's other statements (allocation)
+        statement = read_allocation(sentence.read)
         value, kind = (None, None) if self._kills_no_one(group[0].event_type, group[0].sub_event_type) \
-            else self.fatalities.total(sentence.read)
+            or (statement is not None and statement.extra) else self.fatalities.total(sentence.read)
         if further_strike and kind == "count":
             kind = "more"
         # "died the next day", "two days later": a date told from the event's own, never the event's

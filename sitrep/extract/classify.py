@@ -12,7 +12,7 @@ from sitrep.extract.roles import Placed, Roles, assign_roles, resolve_actors
 # a trigger that only says someone died: on its own the sentence may just report the casualties
 # of an event told in the sentence before
 _CASUALTY_TRIGGER = re.compile(
-    r"^(?:(?:killed|killing|kill|dead|died|wounded|injured|shot dead|gunned down)\b.*|\S+(?:\s+\S+){0,5}\s+(?:killed|wounded|injured)|"
+    r"^(?:(?:killed|killing|kill|dead|died|wounded|injured|shot dead|gunned down)\b.*|\S+(?:\s+\S+){0,5}\s+(?:killed|wounded|injured|shot(?: dead)?)|"
     r".*\b(?:bodies|corpses|remains)|(?:bodies|corpses|remains)\b.*)$",
     re.IGNORECASE,
 )

@@ -128,12 +128,10 @@ class Extractor:
                     continue  # a question asserts no event ("Who are the factions fighting alongside ...?")
                 analysis = mask_dateline(text)
                 read = analysis or text
+                glued = deglue(read)  # "held aprotestin the village": read with the words spaced apart
+                if glued is not None:
+                    analysis = read = glued
                 candidate = self.codebook.prefilter.search(read) is not None
-                if not candidate:
-                    glued = deglue(read)
-                    if glued is not None:
-                        analysis = glued
-                        candidate = self.codebook.prefilter.search(glued) is not None
                 if candidate or _FOLLOW_UP.search(analysis or text):
                     line = post.start + post.body.rfind("\n", 0, span.start) + 1  # where its paragraph starts
                     result.append(_Sentence(index, post.start + span.start, post.start + span.end, text, candidate, analysis,

@@ -10,46 +10,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a single": 1,
-}
-NUMBER_WORDS = _UNITS  # spelled-out numbers and their values, for other readers of figures
-_MODIFIER = (r"(?:(?:at least|at most|some|about|around|nearly|almost|more than|over|up to|approximately|roughly|"
-             r"as many as|no fewer than|no less than|a total of|an estimated|upwards of|estimated|reportedly|another|between|the|"
-             r"a further|an additional|further|additional)\s+)*")
-_WORD_NUMBER = r"(?:(?:two|three|four|five|six|half a) dozen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(
-    sorted(_UNITS, key=len, reverse=True)) + ")"
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
-# a number that is an age, a distance, a duration or a date is never a count of dead
-_NOT_AGE = (rf"(?![-\s]*(?:year|month|week|day|km|kilomet|mile|meter|metre|hour|minute|%|percent|per cent|times|{_MONTHS}|"
-            rf"(?:of\s+)?(?:sheep|goats?|cattle|cows?|camels?|livestock|animals?|birds|horses?|donkeys?|chickens|poultry)\b"
-            rf"(?!\s+(?:shepherds?|herders?|herdsm[ae]n|farmers?|owners?|traders?|merchants?|dealers?))|"
-            rf"(?:\w+\s+)?(?:targets?|vehicles?|cars?|trucks?|tanks?|houses?|homes|buildings?|sites?|positions?|raids?|"
-            rf"air ?strikes?|shells?|rockets?|missiles?|mortars?|barrel bombs?|bombs?)\b))")
-_DEATH = (r"(?:shot and killed|shot to death|stabbed to death|beaten to death|burned to death|killed|dead|died|die|dies|deaths|"
-          r"fatalities|fatality|martyred|martyrs|slain|perished|lost (?:their|his|her) lives|assassinated|murdered|"
-          r"executed|shot dead|gunned down|lifeless|bodies|corpses|killed instantly|succumbed)")
-_GAP_BAD = re.compile(r"\b(?:wound\w*|injur\w*|hurt|missing|arrested|detained|kidnapped|abducted|rockets?|shells?|after|before|"
-                      r"when|while|because|following|during|released|held|captured|displaced|fled|since|"
-                      r"missiles?|strikes?|airstrikes?|raids?|attacks?|bombs?|mortars?|explosions?|times)\b",
-                      re.IGNORECASE)
-
-
-# "killing its crew": an unknown number of victims; "killing the owner": one
-_CREW = {"crew", "crews", "occupants", "passengers", "crewmen", "guards", "bodyguards", "escorts", "family"}
-_NOT_VICTIM = {"day", "night", "morning", "evening", "afternoon", "week", "month", "year", "same", "following",
-               "previous", "next", "first", "last", "rest", "area", "town", "village", "city", "road", "process",
-               "attack", "spot", "scene", "way", "time", "moment", "fighting", "clashes", "incident", "other"}
-
-
-# people a plural pronoun can stand for ("two brothers ... killed them"), never things ("two cars")
-_PEOPLE = (r"people|persons|men|women|children|boys|girls|brothers|sisters|sons|daughters|cousins|relatives|civilians|"
-           r"residents|villagers|farmers|shepherds|workers|labou?rers|traders|merchants|shopkeepers|drivers|students|"
-           r"teachers|doctors|nurses|journalists|activists|passengers|youths|teenagers|soldiers|fighters|militants|"
-           r"members|policemen|officers|guards|prisoners|detainees|hostages|captives|suspects|worshippers|pilgrims")
+from sitrep.extract.attackers import suicide_attackers
+from sitrep.extract.fatality_words import (
+    AGES,
+    ALTERNATIVE,
+    ALTERNATIVE_FIGURE,
+    ATTACKER_COUNTED,
+    CREW,
+    DATE_BEFORE,
+    DEATH,
+    GAP_BAD,
+    KIN,
+    LIST_END,
+    MASS_GRAVE,
+    MODIFIER,
+    MONTHS,
+    NOT_AGE,
+    NOT_VICTIM,
+    OF_THEM,
+    PEOPLE,
+    SHORT_QUOTE,
+    SPEECH_THAT,
+    THING,
+    UNITS,
+    WORD_NUMBER,
+)
 
 
 @dataclass(frozen=True)
@@ -65,20 +50,20 @@ class FatalityFinder:
         self.vague = {k.lower(): int(v) for k, v in vague_counts.items()}
         self.unknown_deaths = unknown_deaths
         vague = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(self.vague, key=len, reverse=True))
-        qty = rf"(?P<mod>{_MODIFIER})[\"“”']?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER}|{vague}|an?(?!\s+(?:family\s+of|result|total|further|few|couple|number)\b))\b[\"“”']?{_NOT_AGE}"
+        qty = rf"(?P<mod>{MODIFIER})[\"“”']?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{WORD_NUMBER}|{vague}|an?(?!\s+(?:family\s+of|result|total|further|few|couple|number)\b)|another(?=\s+[a-z]))\b[\"“”']?{NOT_AGE}"
         self._after = re.compile(
-            rf"\b(?:killing|killed|kills|kill|fatally (?:shot|shooting|wounded|wounding|stabbed)|claimed the lives of|claiming the lives of|massacred|executed|executing|"
+            rf"\b(?:killing|kiling|killed|kills|kill|fatally (?:shot|shooting|wounded|wounding|stabbed)|claimed the lives of|claiming the lives of|massacred|executed|executing|"
             rf"(?:death|deaths|killing|killings|execution|martyrdom) of|assassinated|assassinating|murdered|murdering|"
-            rf"(?:bodies|corpses) of|(?:a |the )?family of|shot dead|shooting dead|gunned down|took the lives of|taking the lives of)\s+{qty}",
+            rf"(?:bodies|corpses|body|corpse) of|(?:a |the )?family of|shot dead|shooting dead|gunned down|took the lives of|taking the lives of)\s+{qty}",
             re.IGNORECASE,
         )
         self._before = re.compile(
-            rf"(?<![\w-]){qty}(?P<gap>(?:\s+(?:and\s+)?(?!were\b|was\b|and\b)[\w'()\"“”-]+){{0,12}}?)"
+            rf"(?<![\w-]){qty}(?P<gap>(?:\s+(?:and\s+)?(?!were\b|was\b|and\b|{SPEECH_THAT})[\w'()\"“”-]+){{0,12}}?)"
             rf"(?:\s*,[^;.]{{0,80}}?,|\s*,\s*(?:including|among them|among whom|mostly|most of them|many of them)\b[^;.]{{0,80}}?"
             rf"(?=\s+(?:were|was|have been|had been|has been|are|is)\b))?"
             rf"\s+(?:(?:were|was|have been|had been|has been|are|is|got|reportedly|"
             rf"allegedly|also|all|later|found|were reportedly|were also|(?:are|were|is|was) (?:reported|said|believed|confirmed) to have(?: been)?|"
-            rf"(?:were|was) (?:reported|confirmed|said))\s+)*(?:(?!wounded\b|injured\b)(?:\w+ed|hit|shot|struck|caught)\s+and\s+)?{_DEATH}\b(?!\s+(?:\d|the|a|an|his|her|their|two|three|four|five|count|toll|figures?|estimates?)\b)",
+            rf"(?:were|was) (?:reported|confirmed|said))\s+)*(?:(?!wounded\b|injured\b)(?:\w+ed|hit|shot|struck|caught)\s+and\s+)?{DEATH}\b(?!\s+(?:\d+\b(?!\s+of\s+(?:them|whom|those)\b)|(?:the|a|an|his|her|their|two|three|four|five|count|toll|figures?|estimates?)\b))",
             re.IGNORECASE,
         )
         # "two of the wounded later died": deaths added to the event's toll
@@ -141,7 +126,10 @@ class FatalityFinder:
         self._singular = re.compile(
             r"\b(?:was|has been|had been)\s+(?:reportedly\s+|allegedly\s+|also\s+|later\s+)?(?:(?!wounded|injured)\w+ed\s+and\s+)?(?:killed|shot dead|shot and killed|"
             r"assassinated|executed|murdered|gunned down|stabbed to death|beaten to death|found dead|found killed|found shot dead|"
-            r"stoned to death)\b"
+            r"stoned to death|assasinated)\b"
+            # "A man's body was found": one dead
+            r"|\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|child|boy|girl|person|civilian|soldier|fighter|youth)['’]s\s+"
+            r"(?:dead\s+|lifeless\s+)?body\s+(?:was|has been|had been)\b"
             r"|\b(?:led to|leading to|resulted in|resulting in|caused|causing)\s+(?:his|her)\s+death\b"
             r"|\b(?:succumbed|died)\s+(?:to|of|from)\s+(?:his|her)\s+(?:wounds|injuries)\b"
             r"|\b(?:a|an|another|one|1)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|child|boy|girl|person|civilian|soldier|fighter|member|"
@@ -154,15 +142,15 @@ class FatalityFinder:
             r"\b(?i:killed|killing|shot dead|shooting dead|assassinated|assassinating|executed|executing|gunned down|murdered)\s+"
             r"(?:(?!(?i:in|on|at|near|by|during|after|before|while|when|with|from|and|or|as|to|for|of|outside|inside|around|"
             r"across|along|between|into|over|under|the|a|an|its|his|her|their|\d+)\b)[\w-]+\s+){0,3}?"
-            rf"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{_MONTHS})[A-Z][a-z][\w’-]*"
+            rf"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{MONTHS})[A-Z][a-z][\w’-]*"
             r"(?:\s+(?:(?:al|el|bin|ibn|abu|bint|abd|abdul)[- ])?[A-Z][\w’-]*){1,4}\b"
             r"(?!['’]s|\s+(?:(?:al|el|bin|ibn|abu)[- ])?[A-Z]|\s+[a-z]+s\b|-)")
         self._pronoun = re.compile(r"\b(?:killing|killed|executed|executing|shot dead|shooting dead) (?P<who>him|her|both|them both)\b", re.IGNORECASE)
         # "stormed the house of two brothers and killed them": as many dead as the group of people named before
         self._them = re.compile(r"\b(?:killing|killed|executed|executing|shot dead|shooting dead|gunned down|murdered|"
                                 r"slaughtered)\s+them(?!\s+both)\b", re.IGNORECASE)
-        self._people = re.compile(rf"(?<![\w-]){_MODIFIER}(?P<n>\d+|{_WORD_NUMBER})\s+(?:[a-z-]+\s+){{0,2}}?"
-                                  rf"(?:{_PEOPLE})\b", re.IGNORECASE)
+        self._people = re.compile(rf"(?<![\w-]){MODIFIER}(?P<n>\d+|{WORD_NUMBER})\s+(?:[a-z-]+\s+){{0,2}}?"
+                                  rf"(?:{PEOPLE})\b", re.IGNORECASE)
         self._zero = re.compile(
             r"\b(?:no (?:one|body) (?:was |were |has been |had been )?(?:killed|hurt|injured|harmed)|nobody was (?:killed|hurt)|"
             r"no (?:reported |immediate |known )?(?:fatalities|deaths|casualties|injuries|human losses|loss of life|victims)|"
@@ -171,7 +159,9 @@ class FatalityFinder:
             r"(?:fatalities|casualties|deaths) (?:were|was) not reported|no (?:\w+ ){0,2}(?:were|was) (?:killed|reported killed))\b",
             re.IGNORECASE,
         )
-        self._accused = re.compile(r"\b(?:accused of|charged with|responsible for|suspected of|convicted of|wanted for)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+        self._accused = re.compile(r"\b(?:accused of|charged with|responsible for|suspected of|convicted of|wanted for)\s+(?:\w+\s+){0,2}$"
+                                   r"|\b(?:attempt(?:ed|s|ing)?|tried|trying|tries|plott?(?:ed|ing)?|planned|sought|seeking|threatened)\s+to\s+$",
+                                   re.IGNORECASE)
         self._subset = re.compile(r"\b(?:including|among them|among whom|of whom|of them|among the dead)\W*(?:\w+\W+){0,1}$", re.IGNORECASE)
         self._cumulative = re.compile(r"\bsince\b|\bso far\b|\bin total\b|\boverall\b|\bthis year\b|\btotal of\b", re.IGNORECASE)
 
@@ -187,27 +177,27 @@ class FatalityFinder:
     def value(self, word: str) -> int | None:
         word = re.sub(r"\s+", " ", word.lower().replace(",", "").strip())
         dozen = re.fullmatch(r"(.+?)[- ]dozens?", word)
-        if dozen and _UNITS.get(dozen.group(1)):
-            return _UNITS[dozen.group(1)] * 12
+        if dozen and UNITS.get(dozen.group(1)):
+            return UNITS[dozen.group(1)] * 12
         if word.isdigit():
             return int(word)
-        if word in ("a", "an"):
+        if word in ("a", "an", "another"):
             return 1
         if word in self.vague:
             return self.vague[word]
         parts = re.split(r"[- ]", word)
-        if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS:
-            return _UNITS[parts[0]] + _UNITS[parts[1]]
-        return _UNITS.get(word)
+        if len(parts) == 2 and parts[0] in UNITS and parts[1] in UNITS:
+            return UNITS[parts[0]] + UNITS[parts[1]]
+        return UNITS.get(word)
 
     def counts(self, text: str) -> list[Count]:
         """Each death count stated in `text` (one sentence)."""
-        text = _unquote(text)
+        text = ALTERNATIVE_FIGURE.sub(lambda m: m.group(1).ljust(len(m.group())), _unquote(text))
         found: list[Count] = []
         taken: list[tuple[int, int]] = []
 
         def add(start: int, end: int, value: int | None, kind: str) -> None:
-            if value is None or any(start < e and s < end for s, e in taken):
+            if value is None or any(start < e and s < end for s, e in taken) or DATE_BEFORE.search(text[max(0, start - 12) : start]):
                 return
             taken.append((start, end))
             found.append(Count(start, end, value, kind))
@@ -226,24 +216,29 @@ class FatalityFinder:
         for m in self._of_wounded.finditer(text):
             add(m.start(), m.end(), self.value(m.group("n")), "more")
         for m in self._left.finditer(text):
-            if not self._excluded(text, m) and not _GAP_BAD.search(m.group("gap")):
+            if not self._excluded(text, m) and not GAP_BAD.search(m.group("gap")):
                 listed = sum(self.value(x.group(1)) or 0 for x in re.finditer(
-                    rf"\band\s+(\d+|{_WORD_NUMBER})\b{_NOT_AGE}", m.group("gap"), re.IGNORECASE))
+                    rf"\band\s+(\d+|{WORD_NUMBER}|an?(?=\s+[a-z]))\b{NOT_AGE}", m.group("gap"), re.IGNORECASE))
                 add(m.start(), m.end(), (self.value(m.group("n")) or 0) + listed, self._kind(m))
         for m in self._to_death.finditer(text):
             add(m.start(), m.end(), self.value(m.group("n")), "count")
         for m in self._before.finditer(text):
-            if self._excluded(text, m) or _GAP_BAD.search(m.group("gap") or ""):
+            if self._excluded(text, m) or GAP_BAD.search(m.group("gap") or ""):
                 continue
             if re.match(r"\s+of\s+(?:those|the|them)\s+(?:killed|dead|victims|fatalities)\b", text[m.end("n"):], re.IGNORECASE):
                 continue  # "some of those killed were hit by an air strike": the dead told already
             # "five civilians including a woman and child": who the dead were, not more dead
             gap = re.split(r"\b(?:including|among them|among whom|of whom)\b|\(", m.group("gap") or "", maxsplit=1, flags=re.IGNORECASE)[0]
+            gap = blank(AGES, gap)
+            subset = OF_THEM.search(gap)
+            if subset:
+                add(m.start(), m.end(), self.value(subset.group(1)), self._kind(m))
+                continue
             if "between" in (m.group("mod") or "").lower():
                 gap = ""  # "between 2 and 4 civilians were killed": the lower figure
             listed = sum(self.value(x.group(1)) or 0 for x in re.finditer(
-                rf"\band\s+(?:(?:his|her|their)\s+)?{_MODIFIER}(\d+|{_WORD_NUMBER}|an?(?=\s+[a-z]))\b{_NOT_AGE}", gap, re.IGNORECASE))
-            listed += len(_KIN.findall(gap))
+                rf"\band\s+(?:(?:his|her|their)\s+)?{MODIFIER}(\d+|{WORD_NUMBER}|an?(?=\s+[a-z]))\b{NOT_AGE}", gap, re.IGNORECASE))
+            listed += len(KIN.findall(gap))
             add(m.start(), m.end(), (self.value(m.group("n")) or 0) + listed, self._kind(m))
         if self.unknown_deaths is not None:
             for m in self._occupants.finditer(text):
@@ -255,9 +250,9 @@ class FatalityFinder:
                 add(m.start(), m.end(), 1, "more" if _died_later(m) else "count")
         for m in self._definite.finditer(text):
             noun = m.group("noun").lower()
-            if noun in _CREW:
+            if noun in CREW:
                 add(m.start(), m.end(), self.unknown_deaths, "count")
-            elif noun not in _NOT_VICTIM and (not noun.endswith("s") or noun.endswith("ss")) and not noun.endswith("men") \
+            elif noun not in NOT_VICTIM and (not noun.endswith("s") or noun.endswith("ss")) and not noun.endswith("men") \
                     and noun not in ("people", "children", "police", "personnel", "staff", "family", "crew"):
                 listed, end = self._listed(text, m.end())
                 add(m.start(), max(m.end(), end), 1 + listed, "count")  # "the driver and a passenger"
@@ -269,13 +264,16 @@ class FatalityFinder:
                 # "... al-Hakim and two of his guards" (", a local commander": who he was, no second victim)
                 listed, end = self._listed(text, m.end()) if re.match(r"\s+and\b", text[m.end():]) else (0, m.end())
                 add(m.start(), max(m.end(), end), 1 + listed, "count")
-        for m in self._pronoun.finditer(text):
+        for m in (self._pronoun.finditer(text) if not found else ()):  # "assassinated a lawyer ... killing him": one
             add(m.start(), m.end(), 1 if m.group("who").lower() in ("him", "her") else 2, "count")
         for m in self._them.finditer(text):
             groups = list(self._people.finditer(text, 0, m.start()))
             group = groups[-1] if groups else None
             if group is not None and not any(s <= group.start("n") < e for s, e in taken):
                 add(m.start(), m.end(), self.value(group.group("n")), "count")  # not a group just counted dead
+        bombers = suicide_attackers(text)
+        if bombers and not any(ATTACKER_COUNTED.search(text, c.start, c.end) for c in found):
+            add(len(text), len(text), bombers, "count")
         if not found:
             for m in self._zero.finditer(text):
                 add(m.start(), m.end(), 0, "zero")
@@ -294,15 +292,15 @@ class FatalityFinder:
 
     def _listed(self, text: str, start: int) -> tuple[int, int]:
         """ "killing 4 civilians and 2 fighters": the counts listed after the first one, and where the last ends."""
-        tail = _LIST_END.split(text[start : start + 120], maxsplit=1)[0]
+        tail = LIST_END.split(blank(AGES, text[start : start + 120]), maxsplit=1)[0]
         extra, end = 0, start
         for m in re.finditer(r"\band another (?!\d)[a-z]", tail, re.IGNORECASE):
             extra, end = extra + 1, start + m.end()
-        for m in _KIN.finditer(text[start : start + len(tail) + 30]):  # beyond the tail: "and her son was wounded"
+        for m in KIN.finditer(text[start : start + len(tail) + 30]):  # beyond the tail: "and her son was wounded"
             if m.start() < len(tail):
                 extra, end = extra + 1, max(end, start + m.end())
-        for m in re.finditer(rf"(?:,|\band)\s+(?:(?:his|her|their)\s+)?{_MODIFIER}(\d+|{_WORD_NUMBER}|an?(?=\s+(?!number\b|total\b|few\b|{_THING})[a-z]))\b{_NOT_AGE}", tail, re.IGNORECASE):
-            if not re.search(rf"{_MONTHS}\.?\s*$", tail[: m.start()]):  # "on January 1, 2018": a year
+        for m in re.finditer(rf"(?:,|\band)\s+(?:(?:his|her|their)\s+)?{MODIFIER}(\d+|{WORD_NUMBER}|an?(?=\s+(?!number\b|total\b|few\b|{THING})[a-z]))\b{NOT_AGE}", tail, re.IGNORECASE):
+            if not re.search(rf"{MONTHS}\.?\s*$", tail[: m.start()]):  # "on January 1, 2018": a year
                 extra, end = extra + (self.value(m.group(1)) or 0), max(end, start + m.end())
         return extra, end
 
@@ -311,6 +309,8 @@ class FatalityFinder:
             return True
         if self._subset.search(text[max(0, m.start() - 30) : m.start("n") if "n" in m.re.groupindex else m.start()]):
             return True
+        if MASS_GRAVE.search(text):
+            return True  # the remains in a mass grave are the dead of an earlier killing, not of what is told
         clause = re.split(r"[;:]", text[m.end() : m.end() + 80])[0] + " " + text[max(0, m.start() - 40) : m.start()]
         return bool(self._cumulative.search(clause))
 
@@ -334,32 +334,19 @@ class FatalityFinder:
         value = counts[0].value
         for before, count in zip(counts, counts[1:]):
             # "killing at least 25, while other sources put the dead at 37": two reports of one toll, the lower kept
-            alternative = _ALTERNATIVE.search(text, before.end, count.start) is not None
+            alternative = ALTERNATIVE.search(text, before.end, count.start) is not None
             value = min(value, count.value) if alternative else value + count.value
         return value, kind
 
 
-# "a man and his son", "a woman and child": one more victim listed without a number
-_KIN = re.compile(r"\band\s+(?:(?:his|her|their)\s+(?:\w+\s+)?(?:son|daughter|child|baby|wife|husband|brother|sister|father|"
-                  r"mother|nephew|niece|grandson|granddaughter|grandchild|cousin|uncle|aunt|companion|driver|bodyguard)|"
-                  r"(?:child|baby|son|daughter))\b(?!\s+(?:were|was)\s+(?:wounded|injured))", re.IGNORECASE)
-# where a list of victims ends: "killing 21 militants and destroying 11 vehicles and a camp"
-_LIST_END = re.compile(r"[.;:]|\b(?:wound\w*|injur\w*|including|among them|while|as|destroy\w*|damag\w*|seiz\w*|"
-                       r"captur\w*|arrest\w*|abduct\w*|kidnapp\w*|detain\w*)\b", re.IGNORECASE)
-# things listed after the dead ("a car bomb and a motorbike were also destroyed"), never victims
-_THING = (r"(?:car|cars|vehicle|truck|tank|motorbike|motorcycle|bus|pickup|bomb|car bomb|house|building|camp|base|position|"
-          r"checkpoint|weapon|launcher|drone|plane|helicopter|mosque|school|hospital|bridge|road)\b")
-# a second figure given by another source: "conflicting sources indicate", "other reports said", "according to others"
-_ALTERNATIVE = re.compile(r"\b(?:conflicting|other (?:sources|reports|accounts)|another (?:source|report|account)|"
-                          r"according to others|different (?:sources|reports|figures?)|(?:while|whereas) \w+ (?:said|put|gave|reported))\b",
-                          re.IGNORECASE)
-# a word or two set in quotes by a careful reporter ('"a number" of soldiers were killed', 'killed "dozens"')
-_SHORT_QUOTE = re.compile(r"[\"“”]((?:[\w'-]+\s+){0,3}[\w'-]+)[\"“”]")
+def blank(pattern: re.Pattern[str], text: str) -> str:
+    """The text with what the pattern matches blanked out (offsets kept)."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
 def _unquote(text: str) -> str:
     """The text with the quotation marks around short phrases blanked out (offsets kept)."""
-    return _SHORT_QUOTE.sub(lambda m: f" {m.group(1)} ", text) if '"' in text or "“" in text or "”" in text else text
+    return SHORT_QUOTE.sub(lambda m: f" {m.group(1)} ", text) if '"' in text or "“" in text or "”" in text else text
 
 
 # "died the next day", "later succumbed to his wounds": deaths added to the event's toll, not a new report of it
@@ -370,7 +357,7 @@ _LATER = re.compile(r"\b(?:later|subsequently|the (?:next|following) day|(?:of|f
 def _died_later(m: re.Match[str]) -> bool:
     said = m.group()
     # "a woman later died", "two of the wounded died": someone not counted yet ("the man died of his wounds": the victim told)
-    counted_anew = re.match(rf"(?:an?|another|one|\d+|{_WORD_NUMBER})\b", said, re.IGNORECASE) is not None
+    counted_anew = re.match(rf"(?:an?|another|one|\d+|{WORD_NUMBER})\b", said, re.IGNORECASE) is not None
     return counted_anew and re.search(r"\b(?:died|dies|succumbed)\b", said, re.IGNORECASE) is not None \
         and _LATER.search(m.string, m.start(), m.end() + 40) is not None
 

@@ -32,7 +32,11 @@ _QUALIFIER_BEFORE = [
 _ADMIN_BEFORE = re.compile(rf"\b(?:{_REGION_ADJ})(?:\s+(?:countryside of|parts of))?\s+(?:the\s+)?$|"
                            r"\b(?:province|governorate|region) of\s+(?:the\s+)?$", re.I)
 # "In Jizan, Houthi forces shelled ...": a place that opens the sentence before a comma sets the scene
-_SCENE = re.compile(r"^\s*(?:In|At)\s+(?:the\s+)?(?:(?:\w+ern|central)\s+)?(?:(?:province|governorate|region|district) of\s+)?$")
+_SCENE = re.compile(r"^\s*(?:In|At)\s+(?:the\s+)?(?:(?:\w+ern|central)\s+)?"
+                    r"(?:(?:[\w-]+\s+){0,3}?(?:province|governorate|region|district|city|town) of\s+)?$")
+# "In Majaz district of Saada, ...", "In Jizan, ...": what follows the scene-setting place before its comma
+_SCENE_AFTER = re.compile(r"^(?:\s+(?:province|governorate|district|region|city))?(?:\s+of\s+(?:the\s+)?"
+                          r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?\s*,")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:town|village|city|area|direction) of\s+)?$", re.I)
 # a withdrawal from a place happens there: "withdrew from Avdiivka", "drove IS out of Sirte"
 _LEFT_FROM = re.compile(r"\b(?:withdr[ae]w\w*|withdrawal|pull(?:ed|ing|s)? (?:out|back)|pull-out|retreat\w*|expelled|driven|drove|ousted|"
@@ -53,11 +57,11 @@ _ORGANISATION_OF = re.compile(
 # "X in Y, Z and W": a list goes on after Y ("in Afrin, Aleppo, killing": Aleppo holds Afrin, no list)
 _LIST_AFTER = re.compile(rf"^\s*(?:,\s*and\s+|\s+and\s+)(?:the\s+)?{CAPSEQ}"
                          rf"|^\s*,\s*(?:the\s+)?{CAPSEQ}\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{CAPSEQ}")
-_NAMED_THING = re.compile(r"^[ -]+(?:rockets?|missiles?|shells?|drones?|jets?|tanks?|launchers?|vehicles?|aircraft|helicopters?|"
+_NAMED_THING = re.compile(r"^[ -]+(?:rockets?|missiles?|shells?|drones?|jets?|warplanes?|planes?|tanks?|launchers?|vehicles?|aircraft|helicopters?|"
                           r"rifles?|guns?|mortars?|bombs?|system|TV|television|channel|radio|newspaper|agency|website)\b", re.I)
 _EDGE_OF = r"on the (?:(?:\w+ern|far|very)\s+)?(?:edges?|outskirts|fringes?|periphery|side|approaches) of"
 _REFERENCE_GAP = re.compile(rf"^(?:\s+(?:area|village|town|city|district|region|neighbou?rhood|camp|hill|site|plain|valley|"
-                            rf"mountains?|hills|farms|desert|basin|front))?\s*,?\s*(?:(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?{_DIRECTION}(?:ern)? of|near|close to|outside|{_EDGE_OF})\s+(?:the\s+)?(?:(?:town|village|city) of\s+)?$", re.I)
+                            rf"mountains?|hills|farms|desert|basin|front|lake|river|dam|base|airport|highway|road))?\s*,?\s*(?:(?:(?:about|some|around|just|immediately|slightly)\s+)?(?:\d+\s*(?:km|kilometers|kilometres|miles)\s+)?{_DIRECTION}(?:ern)? of|near|close to|outside|{_EDGE_OF})\s+(?:the\s+)?(?:(?:town|village|city) of\s+|(?:provincial\s+|regional\s+)?capital\s+(?:city\s+)?)?$", re.I)
 # a description of a place already named ("Mitiga airport, the only functioning airport in the capital,", "the town
 # that straddles the M5 highway"): the places inside describe, they are not further events
 _APPOSITION = re.compile(r"(?<=[\w'’)]),\s+(?:the|a|an|its|their)\s+[^,;:]{3,90}?(?=,|;|:|\.\s|\.?$)")
@@ -106,6 +110,8 @@ class PlaceFinder:
         self._contained_gap = re.compile(
             rf"^[\"”’]?(?:\s*/\S+)?(?:\s*\([^)]*\))?(?:\s+(?:[\w-]+\s+)?(?:{features})s?\b)?(?:\s*\([^)]*\))?\s*(?:,\s*|\s+)(?:(?:located\s+|situated\s+|lying\s+)?(?:in|of|within|inside)\s+|(?=(?:the\s+)?(?:{features})s?\s+of\s))"
             rf"(?:the\s+)?(?:(?:{_REGION_ADJ})\s+)?"
+            # "X outpost in the north of the occupied West Bank"
+            rf"(?:(?:(?<=north )|(?<=south )|(?<=east )|(?<=west )|(?:part|parts|end)\s+)of\s+(?:the\s+)?(?:occupied\s+)?)?"
             rf"(?:(?:\S+\s+){{0,3}}?(?:{features})s?\s+(?:of|in)\s+(?:the\s+)?)?$|^\s+(?:{features})s?\s*,\s*$", re.I)
 
     def candidates(self, text: str, ner: list[tuple[int, int, str]], excluded: list[tuple[int, int]],
@@ -274,7 +280,7 @@ class PlaceFinder:
         if to_iso2(c.text) is not None and len(c.text) > 3:
             role = "country"
         elif self._admin_after.match(after) or (_ADMIN_BEFORE.search(before) and (
-                qualifier in (None, "countryside of") or qualifier.endswith("part of"))) or _SCENE.match(text[: c.start]) and re.match(r"^(?:\s+(?:province|governorate|district|region|city))?\s*,", after):
+                qualifier in (None, "countryside of") or qualifier.endswith("part of"))) or _SCENE.match(text[: c.start]) and _SCENE_AFTER.match(after):
             role = "admin"
         elif (self._origin is not None and self._origin.search(before)) or (_FROM_BEFORE.search(before) and not _LEFT_FROM.search(before)):
             role = "origin"

@@ -83,11 +83,13 @@ def mask_dateline(text: str) -> str | None:
 
 # words run together by bad text extraction: "protestedThursday", "inclasheswith", "theWest Bank"
 _GLUED_CASE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
-_STEMS = r"(?:clash(?:es|ed)?|protest(?:s|ed|ers)?|demonstrat(?:ions?|ors|ed)|riot(?:s|ed|ers)?|rall(?:y|ies|ied)|airstrikes?|shelling)"
-_GLUE_WORDS = r"(?:in|during|on|at|with|of|the|amid|after)"
+_STEMS = (r"(?:clash(?:es|ed)?|protest(?:s|ed|ers)?|demonstrat(?:ions?|ors|ed)|riot(?:s|ed|ers)?|rall(?:y|ies|ied)|airstrikes?"
+          r"|shelling|attacks|wounds)")
+_GLUE_WORDS = r"(?:in|during|on|at|with|of|the|amid|after|a|his|her|their)"
+_AFTER_WORDS = r"(?:in|with|that|on|at|the|and|to|against|near|after|over|outside|took)"
 _GLUED_BEFORE = re.compile(rf"\b({_GLUE_WORDS})({_STEMS})", re.I)
-_GLUED_AFTER = re.compile(rf"\b({_STEMS})(in|with|that|on|at|the|and|to|against|near|after|over|outside)\b", re.I)
-_ANY_GLUE = re.compile(rf"(?-i:[a-z]{{2}}[A-Z][a-z])|\b{_GLUE_WORDS}{_STEMS}|{_STEMS}(?:in|with|that|on|at|the|and|to|against|near|after|over|outside)\b", re.I)
+_GLUED_AFTER = re.compile(rf"\b({_STEMS})({_AFTER_WORDS})\b", re.I)
+_ANY_GLUE = re.compile(rf"(?-i:[a-z]{{2}}[A-Z][a-z])|\b{_GLUE_WORDS}{_STEMS}|{_STEMS}{_AFTER_WORDS}\b", re.I)
 
 
 def deglue(text: str) -> str | None:
