@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sitrep.countries import to_iso2
 from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.lexicon import HINT_BETWEEN
+from sitrep.geo.lexicon import DIRECTION_AFTER, HINT_BETWEEN
 from sitrep.geo.location import direction_of
 from sitrep.geo.normalize import fold, skeleton
 from sitrep.geo.operations import operation_anchors
@@ -164,7 +164,10 @@ def _hint_direction(text: str, phrase: PlacePhrase | None, hint: str | None) -> 
         return None
     at = text.find(hint, phrase.end)
     between = HINT_BETWEEN.match(text[phrase.end:at]) if at >= 0 else None
-    return direction_of(between.group("dir")) if between and between.group("dir") else None
+    if between and between.group("dir"):
+        return direction_of(between.group("dir"))
+    after = DIRECTION_AFTER.match(text[at + len(hint):]) if between else None  # "in Idlib southern countryside"
+    return direction_of(after.group("dir")) if after else None
 
 
 def _alike(a: str, b: str) -> bool:

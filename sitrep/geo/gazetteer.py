@@ -25,7 +25,7 @@ from sitrep.geo import features, formats, index, normalize, records, world
 from sitrep.geo.index import GAZETTEER_DIR
 
 INDEX_VERSION = "2"
-MAX_CACHED_ROWS = 60_000  # place rows kept in memory (~15 MB at most)
+MAX_CACHED_ROWS = 30_000  # place rows kept in memory (~10 MB at most)
 
 
 def cache_dir() -> Path:
@@ -38,7 +38,7 @@ def overlay_dir() -> Path:
     return Path(os.environ.get("SITREP_GAZETTEER_OVERLAY") or default)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many thousands are cached: no per-instance dict
 class PlaceRow:
     pid: int
     gid: str
@@ -59,7 +59,7 @@ class PlaceRow:
         return self.lat is not None and self.lon is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many thousands are cached: no per-instance dict
 class NameHit:
     pid: int
     variant: str  # the spelling that matched, as the gazetteer writes it
@@ -108,8 +108,8 @@ class Gazetteer:
         self._skeletons: dict[str, dict[int, list[str]]] = {}
         # the same names recur across sentences and documents: each query is asked of SQLite once
         self._rows: dict[int, PlaceRow] = {}
-        self.by_key = lru_cache(maxsize=40_000)(self._by_key)
-        self.by_skeleton = lru_cache(maxsize=20_000)(self._by_skeleton)
+        self.by_key = lru_cache(maxsize=20_000)(self._by_key)
+        self.by_skeleton = lru_cache(maxsize=5_000)(self._by_skeleton)  # a short skeleton holds thousands of names
         self.near_skeletons = lru_cache(maxsize=5_000)(self._near_skeletons)
         self.memo: dict[str, dict] = {}  # per-gazetteer caches of the modules that query it (rank, resolve)
         self._parts: dict[tuple[str, str, str], tuple[float, float] | None] = {}

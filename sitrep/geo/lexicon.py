@@ -18,7 +18,8 @@ from sitrep.nlp import MODEL_MODULES
 CONNECTORS = frozenset({"al", "el", "ez", "ash", "esh", "an", "en", "as", "es", "ad", "ed", "ar", "er", "at", "et",
                         "az", "ech", "bin", "ibn", "bani", "beni", "de", "du", "la", "le", "um", "umm", "abu",
                         "wa", "wal"})  # "Khabb wa ash Sha'af"
-ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|et|ez)[-‐][A-ZĀ-ſḀ-ỿ]")
+# "al-Bab", "al-'Amiriyah" (an ʿayn mark after the article): a lower-case article opens a name
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ed|en|er|es|et|ez)[-‐][ʿʾ'’‘`]?[A-ZĀ-ſḀ-ỿ]")
 SPEECH_AFTER = re.compile(r"^\s*(?:said|says|told|tells|stated|added|claimed|announced|warned|denied|accused)\b", re.I)
 
 _DIRS = r"(?:north|south|east|west)(?:-?(?:east|west))?"
@@ -41,6 +42,9 @@ QUALIFIERS_BEFORE: list[tuple[re.Pattern, str]] = [
     (re.compile(r"(?:ريف|أرياف|ارياف)\s+$"), "countryside of"),
     (re.compile(r"(?:قرب|بالقرب\s+من|محيط|أطراف|اطراف)\s+(?:بلدة\s+|مدينة\s+|قرية\s+)?$"), "near"),
 ]
+# "in Idlib *southern* countryside", "in Aleppo's northern countryside": the part of the hint's province, named after it
+DIRECTION_AFTER = re.compile(r"^(?:['’]s)?\s+(?P<dir>" + _DIRS + r")(?:ern)?\s+(?:countryside|suburbs|outskirts|parts?|rural)\b",
+                             re.I)
 COUNTRYSIDE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:" + _DIRS + r")(?:ern)?\s+)?(?:countryside|suburbs|outskirts)\b", re.I)
 LEVEL_AFTER = re.compile(r"^\s+(?P<word>province|governorate|district|sub-?district)\b", re.I)
 # between two names: the second is the first one's admin hint ("Kafr Nabl in southern Idlib")

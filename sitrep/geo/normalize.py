@@ -84,6 +84,16 @@ def arabic_fold(name: str) -> str:
     return " ".join(out)
 
 
+_GLUED_ARTICLE = re.compile(r"^(?:al|el)(?=[a-z]{3,}$)")
+
+
+def unglued(key: str) -> str:
+    """A folded key with an article run into a later word dropped: "dahiet elasad" -> "dahiet asad", "orm eljoz" ->
+    "orm joz" (news write "Elasad" for "al-Asad"). Used for finding and comparing only, never as the exact key."""
+    words = key.split()
+    return " ".join([words[0], *(_GLUED_ARTICLE.sub("", w) for w in words[1:])]) if len(words) > 1 else key
+
+
 @lru_cache(maxsize=200_000)
 def skeleton(key: str) -> str:
     """Consonant skeleton of a folded key: "khan sheikhoun" -> "xn$xn", "kafr nabl" -> "kfrnbl".
@@ -95,7 +105,7 @@ def skeleton(key: str) -> str:
         return key.replace(" ", "")
     groups = _rules()["letter_groups"]
     parts = []
-    for i, token in enumerate(key.split()):
+    for i, token in enumerate(unglued(key).split()):
         for src, dst in groups:
             if src in token:
                 token = token.replace(src, dst)

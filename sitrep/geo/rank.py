@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from sitrep.geo.gazetteer import Gazetteer, NameHit, PlaceRow, distance_km
-from sitrep.geo.normalize import fold, keys, sound
+from sitrep.geo.normalize import fold, keys, sound, unglued
 
 MAX_CANDIDATES = 60
 CANDIDATE_CACHE = 20_000  # names whose matches are kept (the same names recur across documents)
@@ -97,6 +97,7 @@ def skeleton_score(similarity: float) -> float:
 @lru_cache(maxsize=100_000)
 def name_similarity(a: str, b: str) -> float:
     """How alike two folded names are (0..1), letting vowels and endings vary the way transliterations do."""
+    a, b = unglued(a), unglued(b)  # "dahiet elasad" / "dahiyat asad": an article run into the word is no difference
     raw = max(fuzz.ratio(a, b), fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")))
     sa, sb = sound(a), sound(b)
     alike = max(fuzz.ratio(sa, sb), fuzz.ratio(_joined(sa), _joined(sb)))
@@ -312,7 +313,12 @@ def hint_places(gaz: Gazetteer, hint: str, country: str | None) -> list[PlaceRow
     # provinces first, then districts; among those, the ones that bear the name as their own
     admin = [c.place for c in sorted((c for c in found if c.place.kind in ("region", "county")),
                                      key=lambda c: (c.place.kind != "region", not c.primary, -c.name_score))]
-    towns = sorted((c.place for c in found if c.place.kind == "locality"), key=lambda p: -p.population)[:3]
+    # a sub-district ("Jama village in the Sharan sub-district"): a point near which to look; a town of its name
+    # in another province is another place
+    subdistricts = [c.place for c in found if c.place.kind == "subdistrict" and c.place.has_point]
+    towns = sorted((c.place for c in found if c.place.kind == "locality"), key=lambda p: -p.population)
+    if subdistricts and not admin:
+        towns = [t for t in towns if any(t.cc == u.cc and t.admin1 == u.admin1 for u in subdistricts)]
     # an area or landform ("the Al-Khawabi area of Lajat region", "in Sahl al-Ghab"): a point near which to look
     features = [c.place for c in found if c.place.kind == "feature" and c.place.has_point][:2]
-    return admin + towns + features
+    return admin + subdistricts[:2] + towns[:3] + features

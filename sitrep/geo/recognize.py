@@ -22,6 +22,7 @@ from sitrep.geo.lexicon import (
     CONNECTORS,
     COUNTRYSIDE_AFTER,
     HINT_BETWEEN,
+    HYPHEN_ADJECTIVE,
     HYPHEN_ADJECTIVE_AFTER,
     LEVEL_AFTER,
     SPEECH_AFTER,
@@ -55,7 +56,7 @@ _IN_UNIT = re.compile(
     r"(?:(?:countryside|province|governorate|district)\s+of\s+)?(?P<unit>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+(?:of|city\s+of)\b)")
 _ARTICLE = re.compile(r"^(?:al|el|an|ad|ar|as|ash|at|az|ed|en|er|es|et|ez) (?=\S)")  # "Al-Ahrar" -> "ahrar"
-_TOKEN = re.compile(r"[^\W_]+(?:['’`ʿʾ‘\-][^\W_]+)*")
+_TOKEN = re.compile(r"[^\W_]+(?:['’`ʿʾ‘\-]{1,2}[^\W_]+)*")  # "al-'Amiriyah" is one word
 _POSSESSIVE = re.compile(r"['’]s$")
 # the words of news text recur: each is made plain once (plain is pure)
 plain = lru_cache(maxsize=100_000)(_plain)
@@ -150,9 +151,9 @@ class Recognizer:
         spans: list[Span] = []
         i = 0
         while i < len(tokens):
-            if not tokens[i].name_like or plain(tokens[i].text) in FUNCTION_WORDS:
-                i += 1  # "In Asir ...": a capitalised preposition or article starts no name
-                continue
+            if not tokens[i].name_like or plain(tokens[i].text) in FUNCTION_WORDS or _adjective(tokens[i].text):
+                i += 1  # "In Asir ...": a capitalised preposition or article starts no name; nor "YPG-held" in
+                continue  # "YPG-held Jandairis"
             span = self._longest_at(text, tokens, i, country)
             run_end = self._name_run_end(text, tokens, span.j if span else i + 1)
             if span is None or run_end > span.j:
@@ -340,11 +341,23 @@ class Recognizer:
             return True
         if comma:
             return False
+        if "subdistrict" in span.kinds and not _called_settlement(text[span.end:]):
+            return True  # "Khalil village in Sharan" (a sub-district), not "... in Khan Shaykhun town"
         return any(p.kind == "locality" and p.population >= HINT_CITY_POPULATION for p in span.places)
 
     def _is_fallback(self, span: Span) -> bool:
         return span.kinds == {"country"} or (
             span.kinds == {"feature"} and all(p.fcode in FALLBACK_KINDS for p in span.places))
+
+
+def _called_settlement(after: str) -> bool:
+    m = re.match(r"\s+([a-z]+)", after)
+    return m is not None and m.group(1) in SETTLEMENT_NOUNS
+
+
+def _adjective(word: str) -> bool:
+    """"YPG-controlled", "Turkish-backed": an adjective made of a name (not "Al-bab", an article and a name)."""
+    return HYPHEN_ADJECTIVE.search(word) is not None and re.split(r"[-‐]", word, maxsplit=1)[0].lower() not in CONNECTORS
 
 
 def _run_end(text: str, tokens: list[Token], i: int, limit: int) -> int:

@@ -17,9 +17,19 @@ from sitrep.geo.features import EXTENDED_KINDS
 from sitrep.geo.gazetteer import Gazetteer, PlaceRow, distance_km
 from sitrep.geo.lexicon import facility_core, lexicon, plain
 from sitrep.geo.location import direction_of, parse_location
-from sitrep.geo.normalize import fold, twin_variants
+from sitrep.geo.normalize import fold, skeleton, twin_variants
 from sitrep.geo.operations import is_operation
-from sitrep.geo.rank import SAME_PLACE_KM, Anchor, Candidate, RankContext, candidates, hint_places, rank
+from sitrep.geo.rank import (
+    SAME_PLACE_KM,
+    SUBDISTRICT_SEAT_KM,
+    Anchor,
+    Candidate,
+    RankContext,
+    candidates,
+    hint_places,
+    name_similarity,
+    rank,
+)
 from sitrep.geo.readings import other_readings
 from sitrep.geo.world import capitals, neighbours
 from sitrep.model import Document, Mention, Place
@@ -34,6 +44,7 @@ OUTER_KM = 40.0  # "Damascus - Jobar": Jobar must lie within this of Damascus
 PROMINENT_PREFIX_POPULATION = 10_000  # "Daraa" of "Daraa al-Balad": a leading part alone means a town this big
 ABROAD_POPULATION = 15_000  # outside a stated focus country, a town of a neighbouring country this big ...
 FAR_ABROAD_POPULATION = 100_000  # ... and farther away only a city this big, by its own name
+SEAT_NAME_SIMILARITY = 0.8  # a town spelled this alike to its sub-district is named after it
 
 
 
@@ -233,16 +244,29 @@ def _seat_of(unit: PlaceRow, ranked: list[Candidate], gaz: Gazetteer | None = No
         return unit
     for c in ranked:
         p = c.place
-        if p.kind != "locality" or p.cc != unit.cc or not p.has_point or p.admin2 != unit.admin2:
+        if p.kind != "locality" or p.cc != unit.cc or not p.has_point:
             continue
-        if (unit.kind == "county" and p.fcode == "PPLA2") or fold(p.name) == fold(unit.name) or \
-                fold(c.matched) in {fold(unit.name), fold(unit.admin2)}:
+        if p.admin2 == unit.admin2 and ((unit.kind == "county" and p.fcode == "PPLA2") or fold(p.name) == fold(unit.name)
+                                        or fold(c.matched) in {fold(unit.name), fold(unit.admin2)}):
+            return replace(p, kind=unit.kind, gid=unit.gid, name=unit.name)
+        if unit.kind == "subdistrict" and _named_seat(p, c.matched, unit):
             return replace(p, kind=unit.kind, gid=unit.gid, name=unit.name)
     seat = gaz.district_seat(unit.cc, unit.admin1, unit.admin2) if gaz is not None and unit.kind == "county" and \
         unit.admin1 and unit.admin2 else None
     if seat is not None:
         return replace(seat, kind=unit.kind, gid=unit.gid, name=unit.name)
     return unit
+
+
+def _named_seat(town: PlaceRow, matched: str, unit: PlaceRow) -> bool:
+    """A town named like a sub-district, spelled alike ("An Nashabiyah" / "Nashabiyeh"), in its district or by the
+    point the gazetteer gives it (its middle, often 10 km or more from the town): the seat, where news mean it."""
+    if not town.has_point or town.cc != unit.cc or town.admin1 != unit.admin1 or not (town.admin2 and town.admin2 == unit.admin2 or (
+            unit.has_point and distance_km(town.lat, town.lon, unit.lat, unit.lon) <= SUBDISTRICT_SEAT_KM)):
+        return False
+    name = fold(unit.name)
+    return any(skeleton(key) == skeleton(name) and name_similarity(key, name) >= SEAT_NAME_SIMILARITY
+               for key in (fold(town.name), fold(matched)))
 
 
 def province_fallback(gaz: Gazetteer, res: Resolution) -> PlaceRow | None:
@@ -362,6 +386,8 @@ def resolve_mention(gaz: Gazetteer, mention: Mention, base: RankContext, anchors
         mention.place = to_place(seat, 2)
         mention.geo_note = f"{res.note}; placed at {seat.name}, the city '{mention.admin_hint}' names (also its province)"
         return
+    if hint_row is not None and hint_row.kind == "subdistrict":  # at the town it is named after, as news mean it
+        hint_row = next((t for t in ctx.hint_places if t.kind == "locality" and _named_seat(t, t.name, hint_row)), hint_row)
     if hint_row is not None and hint_row.has_point:
         precision = 3 if hint_row.kind == "region" else 2
         mention.place = to_place(hint_row, precision)
