@@ -144,9 +144,10 @@ class Assembler:
                     further_strike = False
                 self._name_the_unnamed(group, typing)
                 if placing:
-                    place = sentence.places[0]
-                    group[0].location_text, group[0].location_qualifier, group[0].admin_hint = \
-                        place.text, place.qualifier, place.admin_hint
+                    place, first = sentence.places[0], group[0]
+                    first.location_text, first.location_qualifier, first.admin_hint = place.text, place.qualifier, place.admin_hint
+                    first.id = mention_id(document_id, first.evidence[0].start, first.evidence[0].end, place.text,
+                                          first.sub_event_type)
                 typing, retold = None, True
             if typing is None:
                 since_event += 1
