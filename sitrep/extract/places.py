@@ -108,7 +108,7 @@ class PlaceFinder:
         # district of Damascus", "Al Tuwal site, Jizan": the second place contains the first; also "Al-Amil area
         # (Bayaa district) of Baghdad", "Al Khubah border site in Samitah", "X village, area of Y"
         self._contained_gap = re.compile(
-            rf"^[\"”’]?(?:\s*/\S+)?(?:\s*\([^)]*\))?(?:\s+(?:[\w-]+\s+)?(?:{features})s?\b)?(?:\s*\([^)]*\))?\s*(?:,\s*|\s+)(?:(?:located\s+|situated\s+|lying\s+)?(?:in|of|within|inside)\s+|(?=(?:the\s+)?(?:{features})s?\s+of\s))"
+            rf"^[\"”’]?(?:\s*/\S+)?(?:\s*\([^)]*\))?(?:\s+(?:[\w-]+\s+)?(?:{features})s?\b)?(?:\s*\([^)]*\))?\s*(?:,\s*|\s+)(?:(?:located\s+|situated\s+|lying\s+|likely\s+|probably\s+|possibly\s+|most likely\s+)?(?:in|of|within|inside)\s+|(?=(?:the\s+)?(?:{features})s?\s+of\s))"
             rf"(?:the\s+)?(?:(?:{_REGION_ADJ})\s+)?"
             # "X outpost in the north of the occupied West Bank"
             rf"(?:(?:(?<=north )|(?<=south )|(?<=east )|(?<=west )|(?:part|parts|end)\s+)of\s+(?:the\s+)?(?:occupied\s+)?)?"

@@ -178,6 +178,8 @@ def test_a_total_split_evenly_between_named_places(extractor):
         ("Iraqi jets struck hideouts near Himreen lake, some 70 km northeast of the provincial capital Baquba.", "IQ",
          ["Himreen"]),
         ("Heavy clashes broke out at the crossroads of Jabal Rais just north of Hays.", "YE", ["Jabal Rais"]),
+        # a hedged container: "X, likely in the Y area" is X
+        ("Turkish forces shelled Kadah village, probably in the Raju area, killing a YPG fighter.", "SY", ["Kadah"]),
         # a named aircraft is no place
         ("Russian Su-34 warplanes carried out raids on Duma, killing two civilians.", "SY", ["Duma"]),
     ],
