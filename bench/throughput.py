@@ -106,6 +106,8 @@ def main() -> None:
     parser.add_argument("--db", type=Path)
     args = parser.parse_args()
     if args.child:
+        if args.db is None:
+            parser.error("--child needs --db (the parent process passes its own temporary database)")
         child(args.child, args.corpus, args.db)
         return
     work = Path(tempfile.mkdtemp(prefix="sitrep-bench-"))
