@@ -273,7 +273,8 @@ class FatalityFinder:
                 add(m.start(), m.end(), self.value(group.group("n")), "count")  # not a group just counted dead
         bombers = suicide_attackers(text)
         if bombers and not any(ATTACKER_COUNTED.search(text, c.start, c.end) for c in found):
-            add(len(text), len(text), bombers, "count")
+            # no number of the text stands for them, so none can be a day of a month ("... in Kirkuk on 5 January.")
+            found.append(Count(len(text), len(text), bombers, "count"))
         if not found:
             for m in self._zero.finditer(text):
                 add(m.start(), m.end(), 0, "zero")

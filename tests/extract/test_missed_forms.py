@@ -127,6 +127,11 @@ def test_the_suicide_attackers_are_among_the_dead(extractor):
     assert only(extractor.extract(document(text, country="IQ"))).fatalities == 14
 
 
+def test_the_suicide_attackers_count_in_a_sentence_ending_with_a_month(extractor):
+    text = "Two suicide bombers blew themselves up at a checkpoint in Kirkuk in January."
+    assert only(extractor.extract(document(text, country="IQ"))).fatalities == 2
+
+
 def test_a_bomber_already_counted_is_not_counted_twice(extractor):
     text = "A militant detonated his explosive belt when soldiers surrounded him in Hawija; the blast only killed the bomber."
     assert sum(m.fatalities or 0 for m in extractor.extract(document(text, country="IQ"))) == 1
