@@ -18,8 +18,8 @@ from sitrep.extract.fatality_words import NUMBER_WORDS
 from sitrep.geo.normalize import keys as name_keys
 from sitrep.model import Mention
 
-_NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-           r"seventeen|eighteen|nineteen|twenty)")
+# the figures coders write: digits, or a word from one to twenty (the fatality finder's number words)
+_NUMBER = "(?:\\d+|" + "|".join(word for word, value in NUMBER_WORDS.items() if value <= 20 and " " not in word) + ")"
 # a statement about figures, not about what happened
 _STATEMENT = re.compile(
     r"\b(?:coded|coding|al+oc?a\w*ted|allocating|assigned)\b"
@@ -83,6 +83,11 @@ class Allocation:
 def number(word: str) -> int | None:
     word = word.lower()
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def states_extra(sentence: str) -> bool:
+    """Whether the sentence codes additional fatalities ("An additional fatality coded for the attacker")."""
+    return _EXTRA.search(sentence) is not None
 
 
 def read_allocation(sentence: str) -> Allocation | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sitrep.extract.actors import Actor, ActorDictionary
-from sitrep.extract.allocation import allocate, read_allocation
+from sitrep.extract.allocation import allocate, states_extra
 from sitrep.extract.certainty import CertaintyRules
 from sitrep.extract.classify import Typing
 from sitrep.extract.dates import DateFound, event_date
@@ -286,9 +286,8 @@ class Assembler:
                   further_strike: bool = False, told_again: bool = False) -> None:
         """Attach a follow-up sentence's casualties (and date, if the event had none) to the event before it."""
         # "An additional fatality coded for the attacker": added once, with the post's other statements (allocation)
-        statement = read_allocation(sentence.read)
         value, kind = (None, None) if self._kills_no_one(group[0].event_type, group[0].sub_event_type) \
-            or (statement is not None and statement.extra) else self.fatalities.total(sentence.read)
+            or states_extra(sentence.read) else self.fatalities.total(sentence.read)
         if further_strike and kind == "count":
             kind = "more"
         # "died the next day", "two days later": a date told from the event's own, never the event's

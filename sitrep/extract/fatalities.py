@@ -264,8 +264,9 @@ class FatalityFinder:
                 # "... al-Hakim and two of his guards" (", a local commander": who he was, no second victim)
                 listed, end = self._listed(text, m.end()) if re.match(r"\s+and\b", text[m.end():]) else (0, m.end())
                 add(m.start(), max(m.end(), end), 1 + listed, "count")
-        for m in (self._pronoun.finditer(text) if not found else ()):  # "assassinated a lawyer ... killing him": one
-            add(m.start(), m.end(), 1 if m.group("who").lower() in ("him", "her") else 2, "count")
+        if not found:  # "assassinated a lawyer ... killing him": the victim counted already
+            for m in self._pronoun.finditer(text):
+                add(m.start(), m.end(), 1 if m.group("who").lower() in ("him", "her") else 2, "count")
         for m in self._them.finditer(text):
             groups = list(self._people.finditer(text, 0, m.start()))
             group = groups[-1] if groups else None
