@@ -82,6 +82,8 @@ _NOT_AN_ACTOR = re.compile(r"\s+(?:operations?|campaign|escalation|action|soluti
                            r"sources?|officials?|spokes(?:man|woman|person)|statement|media|escalation|expert|tribunal|"
                            r"intervention|activity|activities|zone|service)\b", re.I)
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”]+")
+# a weapon's model between a state's adjective and its noun: "Turkish T-122 MLRS units", "Israeli F-35 jets"
+_MODEL = re.compile(r"(?=[^\s]*\d)[A-Za-z]{0,4}-?\d+[A-Za-z]*|MLRS|UAVs?|ATGMs?|RPGs?")
 
 
 def _norm(text: str) -> str:
@@ -111,6 +113,7 @@ class ActorDictionary:
         self.states: dict[str, dict] = data.get("states", {})
         self._entries: dict[str, list[Entry]] = {}
         self._exact: dict[str, list[Entry]] = {}
+        self._adjectives = {a.lower() for info in self.states.values() for a in info.get("adjectives", [])}
         for iso, info in self.states.items():
             for adjective in info.get("adjectives", []):
                 for noun in data.get("military_nouns", []):
@@ -175,7 +178,7 @@ class ActorDictionary:
         A dictionary look-up of every run of up to N words (N: the longest alias), so the cost grows
         with the text, not with the size of the dictionary.
         """
-        tokens = _tokens(text)
+        tokens = self._without_models(_tokens(text))
         found: list[ActorMatch] = []
         for i in range(len(tokens)):
             longest = self._starts.get(tokens[i][2].lower(), 0)
@@ -205,6 +208,17 @@ class ActorDictionary:
                 kept[-1] = ActorMatch(kept[-1].start, match.end, text[kept[-1].start : match.end], match.entries)
                 continue
             kept.append(match)
+        return kept
+
+    def _without_models(self, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Tokens less the weapon models that follow a state's adjective, so "Turkish T-122 MLRS units"
+        reads as "Turkish units" (the match still spans the whole phrase)."""
+        kept: list[tuple[int, int, str]] = []
+        for k, token in enumerate(tokens):
+            follows_adjective = bool(kept) and kept[-1][2].lower() in self._adjectives
+            if follows_adjective and k + 1 < len(tokens) and _MODEL.fullmatch(token[2]):
+                continue
+            kept.append(token)
         return kept
 
     def unattributed_attack(self, country: str | None) -> Actor | None:

@@ -200,6 +200,8 @@ def find_dates(text: str, published: date | None, anchor: date | None = None) ->
 
 
 _NOT_EVENT_DATE = re.compile(r"\b(?:since|until|till|by|born|founded|established)\s*$", re.IGNORECASE)
+# "struck X in response to the downing of a jet the day before": the date of the event it answers
+_ANSWERED_EVENT = re.compile(r"\b(?:in (?:response|retaliation|revenge|reprisal) (?:to|for)|to avenge)\b[^,;]*$", re.IGNORECASE)
 # "the army denied on Wednesday that ...", "the governor said on Saturday": the date of a statement
 _STATEMENT_DATE = re.compile(
     r"\b(?:said|says|say|denied|denies|deny|announced|announces|reported|reports|told|stated|added|claimed|claims|"
@@ -217,7 +219,8 @@ def event_date(text: str, published: date | None, anchor: date | None = None) ->
     not introduced by "since", "until"..., nor the date of a statement about it ("denied on Wednesday that ... on
     Tuesday") when another is given."""
     dates = [d for d in find_dates(text, published, anchor)
-             if not _NOT_EVENT_DATE.search(text[max(0, d.start - 12) : d.start])]
+             if not _NOT_EVENT_DATE.search(text[max(0, d.start - 12) : d.start])
+             and not _ANSWERED_EVENT.search(text[max(0, d.start - 120) : d.start])]
     # "Thursday's missile strike", "last week's attack": a date that names the event itself
     named = [d for d in dates if d.text.endswith(("'s", "’s")) or re.match(r"['’]s\b", text[d.end : d.end + 2])]
     told = [d for d in dates if not _STATEMENT_DATE.search(text[max(0, d.start - 20) : d.start])

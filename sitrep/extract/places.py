@@ -47,6 +47,9 @@ _PART_OF_CITY = re.compile(
     rf"(?!.*\b{_REGION_ADJ}\b)", re.I)
 # "Idlib's Jisr al-Shughur", "Damascus city's Jaramana suburb": the first place holds the second
 _POSSESSIVE = re.compile(r"^(?:\s+(?:city|town|province|governorate|district|region|area))?['’]s\s+(?:the\s+)?$", re.IGNORECASE)
+# "the Aden Mall area in Kritir": a building or site named in a place is coded at that place
+_FACILITY_NAME = re.compile(r"\b(?:mall|market|hospital|university|stadium|square|roundabout|mosque|school|hotel|prison|palace)$",
+                            re.IGNORECASE)
 _CITY_BEFORE = re.compile(r"\bcity of\s+(?:the\s+)?$", re.I)
 _CITY_AFTER = re.compile(r"^\s+city\b", re.I)
 _REFERENCE_WORDS = re.compile(r"\b(?:vicinity|outskirts|near|close|edges?|direction)\b", re.I)
@@ -135,7 +138,7 @@ class PlaceFinder:
         hints = {p.admin_hint.lower() for p in geocoded if p.admin_hint}
         qualified = [self._qualify(text, c) for c in merged]
         qualified = [replace(c, role="admin") if c.source != "geocoder" and c.text.lower() in hints else c for c in qualified]
-        return self._link_containers(text, qualified)
+        return _holding_lists(text, self._link_containers(text, qualified))
 
     def _not_a_place(self, text: str, c: PlaceCandidate) -> bool:
         """A nationality or group adjective ("Arab tribal fighters", "Ukrainian officials", "Arab-majority"), a person's
@@ -202,7 +205,8 @@ class PlaceFinder:
                 and not (i > 0 and re.match(r"^\s*(?:,|and)\s*$", text[result[i - 1].end : first.start]))
             if (self._contained_gap.match(gap) or bare_comma) and not _REFERENCE_WORDS.search(gap) \
                     and not _LIST_AFTER.match(text[second.end :]):
-                urban = _PART_OF_CITY.match(gap) or _CITY_BEFORE.search(gap) or _CITY_AFTER.match(text[second.end :])
+                urban = _PART_OF_CITY.match(gap) or _CITY_BEFORE.search(gap) or _CITY_AFTER.match(text[second.end :]) \
+                    or _FACILITY_NAME.search(first.text)
                 if urban and i not in contained_by:
                     result[i] = replace(first, role="part")
                     result[j] = replace(second, role="event", qualifier=second.qualifier or first.qualifier)
@@ -285,6 +289,28 @@ class PlaceFinder:
         elif (self._origin is not None and self._origin.search(before)) or (_FROM_BEFORE.search(before) and not _LEFT_FROM.search(before)):
             role = "origin"
         return replace(c, qualifier=qualifier, role=role)
+
+
+# "in several Aden districts, including Khormaksar and Crater", "Afrin, including the villages of A and B"
+_INCLUDING_AFTER = re.compile(r"^(?:\s+(?:city|town|province|governorate|region|countryside))?(?:\s+(?:districts|neighbou?rhoods|"
+                              r"areas|quarters|villages|towns|suburbs|parts|localities))?\s*,?\s+(?:including|such as|notably|"
+                              r"among them)\s", re.IGNORECASE)
+_HEADING_AFTER = re.compile(r"^\s*:\s")  # "Day 2 of clashes in Aden: ... in Khormaksar and Crater"
+
+
+def _holding_lists(text: str, found: list[PlaceCandidate]) -> list[PlaceCandidate]:
+    """A place followed by the places it includes, or heading the text that names them, is their container,
+    not an event place of its own."""
+    result = list(found)
+    for i, c in enumerate(found):
+        listed = [k for k in range(i + 1, len(found)) if found[k].role == "event"]
+        if c.role != "event" or not listed or not (_INCLUDING_AFTER.match(text[c.end :]) or _HEADING_AFTER.match(text[c.end :])):
+            continue
+        result[i] = replace(c, role="admin")
+        for k in listed:
+            if result[k].admin_hint is None:
+                result[k] = replace(result[k], admin_hint=c.text)
+    return result
 
 
 def _overlap(a: PlaceCandidate, b: PlaceCandidate) -> bool:

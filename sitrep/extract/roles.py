@@ -50,6 +50,9 @@ _PASSIVE_AFTER = re.compile(
     r"|^\s*(?:\S+\s+){0,6}?(?:died|perished|lost their lives|lost his life)\b",
     re.IGNORECASE,
 )
+# "the border between Turkey and Afrin", "the road between Damascus and Homs": places, not the sides of a fight
+_PLACES_BETWEEN = re.compile(r"\b(?:border(?:line)?s?|frontiers?|boundary|road|highway|area|areas|line|lines|villages|towns|"
+                             r"cities|crossings?|corridor|region)\s+between\s+(?:the\s+)?$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|to|from|near|at|across|into|inside|outside|towards|toward|of|over|visited|visit)\s+$", re.IGNORECASE)
 _ASSOC_GAP = re.compile(
     r"^\s*(?:,\s*|\s+)(?:and|&|as well as|alongside|along with|backed by|supported by|with the support of|together with|"
@@ -91,8 +94,9 @@ def resolve_actors(
         if actor is None:
             continue
         kinds = {e.kind for e in m.entries}
-        if kinds == {"government"} and _LOCATIVE.search(text[max(0, m.start - 12) : m.start]):
-            continue  # "in Syria", "to Ankara": a place, not an actor
+        if kinds == {"government"} and (_LOCATIVE.search(text[max(0, m.start - 12) : m.start])
+                                        or _PLACES_BETWEEN.search(text[max(0, m.start - 30) : m.start])):
+            continue  # "in Syria", "to Ankara", "the border between Turkey and ...": a place, not an actor
         placed.append(Placed(m, actor))
     return placed
 

@@ -55,6 +55,9 @@ _IN_UNIT = re.compile(
     r"^\s*(?:village\s+|town\s+)?(?:,|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:north|south|east|west)[a-z-]*\s+)?"
     r"(?:(?:countryside|province|governorate|district)\s+of\s+)?(?P<unit>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+(?:of|city\s+of)\b)")
+# "in several Aden districts, including Khormaksar and ...": the names a list of places goes on to give
+_PLACES_INCLUDING = re.compile(r"\b(?:districts|neighbou?rhoods|areas|villages|towns|cities|quarters|suburbs|localities|parts)"
+                               r"\s*,?\s+(?:including|such as|notably|among them)\s+(?:the\s+)?$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:al|el|an|ad|ar|as|ash|at|az|ed|en|er|es|et|ez) (?=\S)")  # "Al-Ahrar" -> "ahrar"
 _TOKEN = re.compile(r"[^\W_]+(?:['’`ʿʾ‘\-]{1,2}[^\W_]+)*")  # "al-'Amiriyah" is one word
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -251,6 +254,8 @@ class Recognizer:
                 before[-2] in self.lex.locative_before:
             return True
         if qualifier_before(text[max(0, span.start - 80):span.start]) is not None:
+            return True
+        if _PLACES_INCLUDING.search(text[max(0, span.start - 40):span.start]):
             return True
         return self._in_admin_unit(text[span.end:])
 

@@ -216,6 +216,15 @@ def _ambiguity_note(name: str, best: Candidate, rival: Candidate) -> str:
     return f"ambiguous: '{name}' may be {best.place.name} ({where(best.place)}) or {rival.place.name} ({where(rival.place)})"
 
 
+def _names_a_unit(want_kind: str | None, res: Resolution) -> bool:
+    """"Jandairis district" placed at the town of Jandairis is the district around it, not the town; "the
+    Mosul al-Jadida district" of a city is a neighbourhood, the place itself."""
+    if want_kind not in ("county", "subdistrict") or res.best is None:
+        return False
+    seat = res.best.place.fcode.startswith("PPLA")
+    return seat or any(c.place.kind in ("county", "subdistrict") for c in res.ranked)
+
+
 def precision_for(place: PlaceRow, qualifier: str | None) -> int:
     if place.kind in ("region", "country"):
         return 3
@@ -352,7 +361,8 @@ def resolve_mention(gaz: Gazetteer, mention: Mention, base: RankContext, anchors
         res = Resolution(None, note=f"no gazetteer match for '{loc.name}' in the area the text names "
                                     f"(the nearest spelling, {p.name} in {p.admin1 or p.cc}, lies outside it)")
     if res.best is not None and not res.ambiguous:
-        precision = max(res.min_precision, precision_for(res.best.place, qualifier))
+        unit = 2 if _names_a_unit(loc.want_kind, res) else 1
+        precision = max(res.min_precision, precision_for(res.best.place, qualifier), unit)
         mention.place = to_place(_seat_of(res.best.place, res.ranked, gaz), precision)
         direction = loc.direction or (direction_of(qualifier) if qualifier and qualifier.endswith("part of") else None)
         if res.best.place.kind == "region" and direction:

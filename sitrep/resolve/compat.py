@@ -153,10 +153,17 @@ def _unresolved_verdict(a: Mention, b: Mention, written_a: str | None, written_b
         if other.place is None or other.place.geo_precision == 3:
             return "unknown"
         alike = names_match(written, other.place.name) or names_match(written, other.location_text)
+        if alike and _ambiguous(a if written_a else b):
+            return "near"  # "Kafr Naseh", a name two villages of the province bear: maybe the other one
     if not alike:
         return "conflict"
     # "the outskirts of X", "near X" name an area around X: near it, not X itself
     return "near" if a.location_qualifier or b.location_qualifier else "same"
+
+
+def _ambiguous(m: Mention) -> bool:
+    """The geocoder left the place unresolved because several places bear its name (its note, sitrep/geo/resolve.py)."""
+    return (m.geo_note or "").startswith("ambiguous")
 
 
 def _placed_apart(a: Mention, b: Mention) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resolve_factory import CLASH, PROTEST, SHELLING, SYRIA, mention
+from resolve_factory import CLASH, PROTEST, SHELLING, SYRIA, mention, province
 
 from sitrep.model import Place
 from sitrep.resolve.compat import link, place_verdict, vetoes, written_apart
@@ -59,6 +59,11 @@ def test_protests_of_two_constituencies_in_one_city_are_two_protests():
     assert link(teachers, drivers) is None and vetoes(teachers, drivers)
 
 
+def test_the_staff_of_a_company_are_workers():
+    staff = _protest("a", "Staff of the city's bus company gathered outside the municipality over late wages.")
+    assert protest_groups(staff) == {"workers"}
+
+
 def test_one_constituency_named_two_ways_or_not_named_is_one_protest():
     teachers = _protest("a", "Hundreds of teachers rallied outside the education ministry in Tehran over unpaid wages.")
     educators = _protest("b", "Educators and their supporters gathered in central Tehran to demand their salaries.")
@@ -92,3 +97,14 @@ def test_spellings_and_longer_forms_of_one_name_stay_the_same_place():
         a, b = _placed_at_houla("a", x), _placed_at_houla("b", y)
         assert not written_apart(a, b), (x, y)
         assert place_verdict(a, b) == "same", (x, y)
+
+
+def test_a_name_two_villages_bear_left_unresolved_is_only_near_the_village_of_that_name():
+    # two villages called Hass: the geocoder placed one report, and left the other at the province
+    placed_one = mention("a", "doc-a", kind=SHELLING, actor1=SYRIA, where="Hass", sentence="Shells hit the village of Hass.")
+    unsure = mention("b", "doc-b", kind=SHELLING, actor1=SYRIA, where=province(), location_text="Hass",
+                     sentence="Regime artillery shelled Hass village.")
+    assert place_verdict(placed_one, unsure) == "same"
+    unsure.geo_note = "ambiguous: 'Hass' may be Hass (Maarat al-Numan, Idlib, SY) or Hass (Jisr al-Shughur, Idlib, SY)"
+    assert place_verdict(placed_one, unsure) == "near"
+    assert link(placed_one, unsure) is None  # "near" asks for a corroborating detail these reports lack

@@ -1,0 +1,34 @@
+"""Round-5 rules: a district named after its seat town is the district, not the town (precision 2), while an
+urban district of a city stays the place itself; and the names a list of places goes on to give after
+"districts, including" are recognised even when spelled loosely. My own sentences."""
+
+from __future__ import annotations
+
+from tests.geo.test_round4 import placed
+
+
+def test_a_district_named_after_its_town_is_the_district_around_it(geo):
+    m = placed(geo, "Turkish troops fought YPG fighters in Jandairis district on Saturday.", "Jandairis district")
+    assert m.place is not None and m.place.admin2 == "Afrin" and m.place.geo_precision == 2
+    town = placed(geo, "Turkish troops fought YPG fighters in the town of Jandairis on Saturday.", "Jandairis")
+    assert town.place is not None and town.place.geo_precision == 1
+    assert (town.place.latitude, town.place.longitude) == (m.place.latitude, m.place.longitude)
+
+
+def test_a_quarter_of_a_city_called_a_district_is_the_place_itself(geo):
+    m = placed(geo, "Coalition jets struck a house in the Mosul al-Jadida district of western Mosul.",
+               "Mosul al-Jadida district", country="IQ")
+    assert m.place is not None and m.place.geo_precision == 1
+
+
+def test_places_listed_after_districts_including_are_recognised(geo):
+    body = "Separatists and the presidential guard fought in several Aden districts, including Khormaksar and the port."
+    names = [p.text for p in geo.find_places(body, "YE")]
+    assert "Khormaksar" in names
+    assert "Khormaksar" not in [p.text for p in geo.find_places("Officials including Khormaksar's mayor met.", "YE")]
+
+
+def test_a_highland_named_after_a_village_is_placed_at_the_village(geo):
+    m = placed(geo, "Coalition jets struck Houthi positions on Najd Hays in the south of Hodeidah province.", "Najd Hays",
+               country="YE")
+    assert m.place is not None and m.place.name == "Hays" and m.place.geo_precision == 2
