@@ -11,7 +11,7 @@ when absent). Definition (docs/resolution.md, "Measuring false merges"):
   rows, and a few notes repeat with the same location (several days) -- those are one unit;
 - each mention is attributed to the unit of its document whose location it names: its place phrase
   (or resolved name) matching the row's location name, else a spelling of it placed within
-  ATTRIBUTION_KM of the row's coordinates. Names match by WRatio *and* word by word (`one_name`):
+  ATTRIBUTION_KM of the row's coordinates (bench/acled_attribution.py). Names match by WRatio *and* word by word (`one_name`):
   WRatio alone scores 85.5 for any two names sharing one word, so round 3 gave "Omar Ushaghi" to
   the row of "Sati Ushaghi - Al Kan" and "Al Houd" to "Al Aqqaybah" (twin villages, and villages a
   note names in passing); that definition is still printed ("names compared by WRatio").
@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import csv
 import pickle
-import re
 import sys
 import tempfile
 import time
@@ -41,9 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from rapidfuzz import fuzz
 from sqlalchemy import select
-from unidecode import unidecode
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -51,14 +48,13 @@ sys.path.insert(0, str(ROOT))
 from sitrep.countries import to_iso2  # noqa: E402
 from sitrep.ids import content_id  # noqa: E402
 from sitrep.model import Document, Evidence, Mention, Place, Post  # noqa: E402
-from sitrep.resolve.compat import haversine_km  # noqa: E402
 from sitrep.store import Store, schema  # noqa: E402
 from sitrep.store.rows import row_to_mention  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from acled_attribution import Unit, attribute, coded_alike  # noqa: E402
+
 BENCH = ROOT.parent / "shared" / "bench" / "events" / "acled_middle_east_2018-01_02.csv"
-ATTRIBUTION_KM = 2.0  # ACLED's and the gazetteer's coordinates of one village
-NAME_SIMILARITY = 85  # a place phrase names the row's location (fuzz.ratio, word by word without articles)
-SPELLING_SIMILARITY = 70  # ... provided the names are two spellings of it, not two neighbouring villages
 TYPES_2018 = {  # ACLED 2018 event types -> today's (bench README); remote violence sub-type by wording
     "Battle-No change of territory": ("Battles", "Armed clash"),
     "Battle-Government regains territory": ("Battles", "Government regains territory"),
@@ -69,15 +65,6 @@ TYPES_2018 = {  # ACLED 2018 event types -> today's (bench README); remote viole
     "Headquarters or base established": ("Strategic developments", "Headquarters or base established"),
     "Non-violent transfer of territory": ("Strategic developments", "Non-violent transfer of territory"),
 }
-
-
-@dataclass
-class Unit:
-    key: int
-    location: str
-    lat: float
-    lon: float
-    row: dict
 
 
 @dataclass
@@ -103,101 +90,6 @@ def load_notes(limit: int | None) -> list[Note]:
     return ordered[:limit] if limit else ordered
 
 
-ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "the"})
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_MARKS = re.compile(r"['`]")
-
-
-def _words(name: str) -> list[str]:
-    """Lower-case ASCII words of a name, articles dropped: "al-Shifunya" -> ["shifunya"]."""
-    folded = _MARKS.sub("", unidecode(name).lower())  # "Na'im", "Ta`izz": one word
-    return [w for w in _NON_ALNUM.split(folded) if w and w not in ARTICLES]
-
-
-def _parts(location: str) -> list[str]:
-    """ACLED's location and the names it joins with a dash ("Aden-Kraytar", "Busra - Zafar al-Saghir":
-    a town and the quarter or village the row is about); an article's hyphen ("al-Saghir") joins no names."""
-    parts = [location]
-    for piece in re.split(r"\s+-\s+", location):
-        fragments = piece.split("-")
-        joined = [fragments[0]]
-        for fragment in fragments[1:]:
-            last = joined[-1].split()
-            if last and last[-1].lower() in ARTICLES:
-                joined[-1] += "-" + fragment
-            else:
-                joined.append(fragment)
-        parts += [p.strip() for p in ([piece] if len(joined) == 1 else [piece, *joined]) if p.strip()]
-    return list(dict.fromkeys(parts))
-
-
-def _vowelless(word: str) -> str:
-    return re.sub(r"[aeiouy]", "", word)
-
-
-def _word_spelled(word: str, others: list[str]) -> bool:
-    return any(
-        fuzz.ratio(word, o) >= SPELLING_SIMILARITY or (_vowelless(word) != "" and _vowelless(word) == _vowelless(o))
-        for o in others
-    )
-
-
-def one_name(phrase: str, location: str) -> bool:
-    """The phrase and the row's location (or one of the names it joins) are one name: spelled alike
-    as a whole (ratio >= NAME_SIMILARITY), or every word of the shorter has a spelling in the other
-    ("Kahbub" / "Jabal Kahbub", "Beit Furik" / "Bayt Furik"). WRatio alone scores 85.5 for any two
-    names that share one word: "Sati Ushaghi" / "Omar Ushaghi", "Al Houd" / "Al Aqqaybah",
-    "Zafar al-Kabir" / "Busra - Zafar al-Saghir" are two villages each."""
-    mine = _words(phrase)
-    for part in _parts(location):
-        theirs = _words(part)
-        if not (mine and theirs):
-            continue
-        fewer, more = sorted((mine, theirs), key=len)
-        alike_whole = fuzz.ratio(" ".join(mine), " ".join(theirs)) >= NAME_SIMILARITY
-        if alike_whole or all(_word_spelled(w, more) for w in fewer):
-            return True
-    return False
-
-
-def _phrases(m: Mention) -> list[str]:
-    return [p for p in (m.location_text, m.place.name if m.place else None) if p]
-
-
-def _similarity(m: Mention, location: str) -> float:
-    return max((fuzz.WRatio(p, location) for p in _phrases(m)), default=0)
-
-
-def attribute(
-    m: Mention, note: Note, strict: bool = False, by_distance_alone: bool = False, wratio: bool = False
-) -> int | None:
-    """The unit (row) of its note a mention is about: the unit whose location the mention's place
-    names (by name, or a spelling of it placed within ATTRIBUTION_KM); None for a mention of some
-    other place the note names in passing. `strict`: a note with one unit owns all its mentions.
-    `by_distance_alone` (round 1's definition): any place within ATTRIBUTION_KM counts as the row's,
-    which in the towns of Eastern Ghouta, 1-2 km apart, gives a passing reference to the next town
-    to the row. `wratio` (rounds 2-3): names compared with rapidfuzz's WRatio, which scores 85.5
-    for any two names sharing one word ("Al Houd" / "Al Aqqaybah", "Omar Ushaghi" / "Sati Ushaghi")."""
-    if strict and len(note.units) == 1:
-        return note.units[0].key
-    for phrase in _phrases(m):
-        named = [(fuzz.WRatio(phrase, u.location), u.key) for u in note.units if wratio or one_name(phrase, u.location)]
-        score, unit = max(named, default=(0, None))
-        if score >= NAME_SIMILARITY:
-            return unit
-    if m.place and m.place.latitude is not None and m.place.longitude is not None:
-        lat, lon = m.place.latitude, m.place.longitude
-        near = min(note.units, key=lambda u: (haversine_km(lat, lon, u.lat, u.lon), u.key))
-        km = haversine_km(lat, lon, near.lat, near.lon)
-        if km > ATTRIBUTION_KM:
-            return None
-        if by_distance_alone:
-            return near.key
-        spelled = [p for p in _phrases(m) if fuzz.WRatio(p, near.location) >= SPELLING_SIMILARITY]
-        return near.key if any(wratio or one_name(p, near.location) for p in spelled) else None
-    return None
-
-
 def _sentence(m: Mention) -> str:
     return " ".join(m.evidence[0].text.split()) if m.evidence else ""
 
@@ -214,7 +106,7 @@ def measure(
     """
     by_event: dict[str, list[tuple[str, int | None, str]]] = defaultdict(list)
     for event_id, m in mentions:
-        unit = attribute(m, doc_of[m.document_id], strict, by_distance_alone, wratio)
+        unit = attribute(m, doc_of[m.document_id].units, strict, by_distance_alone, wratio)
         by_event[event_id].append((m.document_id, unit, _sentence(m)))
     rows = {u.key: u.row for n in notes for u in n.units}
     merged: set[int] = set()
@@ -249,19 +141,6 @@ def measure(
         "merged_with_a_row_coded_otherwise": len(apart_by_acled),
         "rate_rows_coded_otherwise": len(apart_by_acled) / total if total else 0.0,
     }
-
-
-def coded_alike(a: dict, b: dict, wratio: bool = False) -> bool:
-    """Two rows that ACLED's own definition makes one event (same day, place, type and actor1), kept
-    as two rows because two sources reported it (SOHR's and SHAM's notes of one shelling, which
-    spell the village differently: "Jisrein" / "Jesrin")."""
-    if any(a[f] != b[f] for f in ("event_date", "event_type", "actor1")):
-        return False
-    km = haversine_km(float(a["latitude"]), float(a["longitude"]), float(b["latitude"]), float(b["longitude"]))
-    if wratio:
-        return km <= ATTRIBUTION_KM and fuzz.WRatio(a["location"], b["location"]) >= SPELLING_SIMILARITY
-    alike = fuzz.WRatio(a["location"], b["location"]) >= SPELLING_SIMILARITY and one_name(a["location"], b["location"])
-    return km <= ATTRIBUTION_KM and alike
 
 
 def note_document(note: Note) -> Document:
@@ -403,7 +282,7 @@ def show(notes: list[Note], mentions: list[tuple[str, Mention]], doc_of: dict[st
     for event_id, m in mentions:
         by_event[event_id].append(m)
     for event_id, members in sorted(by_event.items()):
-        units = {attribute(m, doc_of[m.document_id]) for m in members} - {None}
+        units = {attribute(m, doc_of[m.document_id].units) for m in members} - {None}
         if len(units) < 2:
             continue
         print(f"== {event_id}")
@@ -411,7 +290,7 @@ def show(notes: list[Note], mentions: list[tuple[str, Mention]], doc_of: dict[st
             note = doc_of[m.document_id]
             place = m.place
             where = f"{place.name}/{place.admin1} p{place.geo_precision} {place.gazetteer_id}" if place else "-"
-            print(f"  [{attribute(m, note)}] {m.sub_event_type} | {m.event_date} {m.date_precision} | "
+            print(f"  [{attribute(m, note.units)}] {m.sub_event_type} | {m.event_date} {m.date_precision} | "
                   f"{m.actor1} / {m.actor2} | '{m.location_text}' -> {where} | fat {m.fatalities} | doc {m.document_id[:6]}")  # fmt: skip
             print(f"      {note.text[:300]}")
 

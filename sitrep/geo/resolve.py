@@ -11,28 +11,27 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from sitrep.countries import country_name, iso_numeric, to_iso2
+from sitrep.countries import country_name, to_iso2
 from sitrep.geo import area
 from sitrep.geo.features import EXTENDED_KINDS
 from sitrep.geo.gazetteer import Gazetteer, PlaceRow, distance_km
 from sitrep.geo.lexicon import facility_core, lexicon, plain
 from sitrep.geo.location import direction_of, parse_location
-from sitrep.geo.normalize import fold, skeleton, twin_variants
+from sitrep.geo.normalize import fold, twin_variants
 from sitrep.geo.operations import is_operation
+from sitrep.geo.placing import named_seat, precision_for, seat_of, to_place
 from sitrep.geo.rank import (
     SAME_PLACE_KM,
-    SUBDISTRICT_SEAT_KM,
     Anchor,
     Candidate,
     RankContext,
     candidates,
     hint_places,
-    name_similarity,
     rank,
 )
 from sitrep.geo.readings import other_readings
 from sitrep.geo.world import capitals, neighbours
-from sitrep.model import Document, Mention, Place
+from sitrep.model import Document, Mention
 
 MIN_NAME_SCORE = 0.6  # weaker spelling matches are not accepted, whatever the context
 CONFIDENT_NAME_SCORE = 0.85
@@ -44,7 +43,6 @@ OUTER_KM = 40.0  # "Damascus - Jobar": Jobar must lie within this of Damascus
 PROMINENT_PREFIX_POPULATION = 10_000  # "Daraa" of "Daraa al-Balad": a leading part alone means a town this big
 ABROAD_POPULATION = 15_000  # outside a stated focus country, a town of a neighbouring country this big ...
 FAR_ABROAD_POPULATION = 100_000  # ... and farther away only a city this big, by its own name
-SEAT_NAME_SIMILARITY = 0.8  # a town spelled this alike to its sub-district is named after it
 
 
 
@@ -225,59 +223,6 @@ def _names_a_unit(want_kind: str | None, res: Resolution) -> bool:
     return seat or any(c.place.kind in ("county", "subdistrict") for c in res.ranked)
 
 
-def precision_for(place: PlaceRow, qualifier: str | None) -> int:
-    if place.kind in ("region", "country"):
-        return 3
-    if place.kind in ("county", "subdistrict") or (place.kind == "feature" and place.fcode in EXTENDED_KINDS):
-        return 2
-    return 2 if qualifier else 1
-
-
-def to_place(row: PlaceRow, precision: int) -> Place:
-    """ACLED-style record; a country alone gets no coordinates (a point would pretend to know where)."""
-    point = row.has_point and row.kind != "country"
-    return Place(
-        name=row.name, country=country_name(row.cc), iso=iso_numeric(row.cc),
-        admin1=(row.admin1 or None) if row.kind != "country" else None,
-        admin2=(row.admin2 or None) if row.kind not in ("region", "country") else None,
-        latitude=round(row.lat, 5) if point else None,
-        longitude=round(row.lon, 5) if point else None,
-        geo_precision=precision, gazetteer_id=row.gid, country_code=row.cc,
-    )
-
-
-def _seat_of(unit: PlaceRow, ranked: list[Candidate], gaz: Gazetteer | None = None) -> PlaceRow:
-    """A district or sub-district is placed at its seat (ACLED's convention): the district's admin seat (PPLA2),
-    or a town of the same name inside it, among the candidates; else (a district) the seat the gazetteer records."""
-    if unit.kind not in ("county", "subdistrict"):
-        return unit
-    for c in ranked:
-        p = c.place
-        if p.kind != "locality" or p.cc != unit.cc or not p.has_point:
-            continue
-        if p.admin2 == unit.admin2 and ((unit.kind == "county" and p.fcode == "PPLA2") or fold(p.name) == fold(unit.name)
-                                        or fold(c.matched) in {fold(unit.name), fold(unit.admin2)}):
-            return replace(p, kind=unit.kind, gid=unit.gid, name=unit.name)
-        if unit.kind == "subdistrict" and _named_seat(p, c.matched, unit):
-            return replace(p, kind=unit.kind, gid=unit.gid, name=unit.name)
-    seat = gaz.district_seat(unit.cc, unit.admin1, unit.admin2) if gaz is not None and unit.kind == "county" and \
-        unit.admin1 and unit.admin2 else None
-    if seat is not None:
-        return replace(seat, kind=unit.kind, gid=unit.gid, name=unit.name)
-    return unit
-
-
-def _named_seat(town: PlaceRow, matched: str, unit: PlaceRow) -> bool:
-    """A town named like a sub-district, spelled alike ("An Nashabiyah" / "Nashabiyeh"), in its district or by the
-    point the gazetteer gives it (its middle, often 10 km or more from the town): the seat, where news mean it."""
-    if not town.has_point or town.cc != unit.cc or town.admin1 != unit.admin1 or not (town.admin2 and town.admin2 == unit.admin2 or (
-            unit.has_point and distance_km(town.lat, town.lon, unit.lat, unit.lon) <= SUBDISTRICT_SEAT_KM)):
-        return False
-    name = fold(unit.name)
-    return any(skeleton(key) == skeleton(name) and name_similarity(key, name) >= SEAT_NAME_SIMILARITY
-               for key in (fold(town.name), fold(matched)))
-
-
 def province_fallback(gaz: Gazetteer, res: Resolution) -> PlaceRow | None:
     """When rivals share a district (else a province), that unit is what the text establishes."""
     if res.best is None or res.rival is None:
@@ -363,7 +308,7 @@ def resolve_mention(gaz: Gazetteer, mention: Mention, base: RankContext, anchors
     if res.best is not None and not res.ambiguous:
         unit = 2 if _names_a_unit(loc.want_kind, res) else 1
         precision = max(res.min_precision, precision_for(res.best.place, qualifier), unit)
-        mention.place = to_place(_seat_of(res.best.place, res.ranked, gaz), precision)
+        mention.place = to_place(seat_of(res.best.place, res.ranked, gaz), precision)
         direction = loc.direction or (direction_of(qualifier) if qualifier and qualifier.endswith("part of") else None)
         if res.best.place.kind == "region" and direction:
             part = gaz.region_part(res.best.place.cc, res.best.place.admin1, direction)
@@ -387,7 +332,7 @@ def resolve_mention(gaz: Gazetteer, mention: Mention, base: RankContext, anchors
         unit = province_fallback(gaz, res)
         if unit is not None:
             level = "province" if unit.kind == "region" else "district"
-            mention.place = to_place(_seat_of(unit, [], gaz), 3 if unit.kind == "region" else 2)
+            mention.place = to_place(seat_of(unit, [], gaz), 3 if unit.kind == "region" else 2)
             mention.geo_note = f"{res.note}; placed at their {level}"
             return
     hint_row = next(iter(ctx.hint_places), None)
@@ -397,7 +342,7 @@ def resolve_mention(gaz: Gazetteer, mention: Mention, base: RankContext, anchors
         mention.geo_note = f"{res.note}; placed at {seat.name}, the city '{mention.admin_hint}' names (also its province)"
         return
     if hint_row is not None and hint_row.kind == "subdistrict":  # at the town it is named after, as news mean it
-        hint_row = next((t for t in ctx.hint_places if t.kind == "locality" and _named_seat(t, t.name, hint_row)), hint_row)
+        hint_row = next((t for t in ctx.hint_places if t.kind == "locality" and named_seat(t, t.name, hint_row)), hint_row)
     if hint_row is not None and hint_row.has_point:
         precision = 3 if hint_row.kind == "region" else 2
         mention.place = to_place(hint_row, precision)
@@ -407,7 +352,7 @@ def resolve_mention(gaz: Gazetteer, mention: Mention, base: RankContext, anchors
         return
     unit = area.named_unit(gaz, [a for a in ctx.anchors if not is_operation(a)])
     if unit is not None:
-        mention.place = to_place(_seat_of(unit, [], gaz), 3 if unit.kind == "region" else 2)
+        mention.place = to_place(seat_of(unit, [], gaz), 3 if unit.kind == "region" else 2)
         mention.geo_note = f"{res.note}; placed at {unit.name}, the {'province' if unit.kind == 'region' else 'district'} the text names"
         sides = {a.direction for a in ctx.anchors if a.kind == "region" and a.admin1 == unit.admin1 and a.direction}
         if unit.kind == "region" and len(sides) == 1:

@@ -6,6 +6,7 @@ name a specific of their own, and none in common, are about two events:
   neighbourhood" (both placed at Aleppo) are two handovers;
 - *who protests*: teachers outside the governorate / bus workers outside the municipality, on
   one day in one city, are two protests (ACLED codes a protest by who gathers where);
+- *what was hit*: a shell on the dam / a shell on a school of one town on one day are two strikes;
 - *injuries*: "shelling injured several civilians" / "with neither injuries nor fatalities
   reported" are two strikes (as "no casualties" against a death toll is: sitrep/resolve/tolls.py).
 Words live in sitrep/data/resolve/distinguishing_details.yaml. Pure functions.
@@ -22,6 +23,7 @@ from sitrep.model import Mention
 from sitrep.paths import data_file
 
 PROTEST_TYPES = frozenset({"Protests", "Riots"})
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _LEADING_WORDS = frozenset(
     {"in", "on", "at", "the", "a", "an", "from", "near", "of", "and", "by", "to", "into", "across"}
 )
@@ -119,9 +121,32 @@ def protesters_differ(a: Mention, b: Mention) -> bool:
     return bool(ga and gb) and not (ga & gb)
 
 
+@lru_cache(maxsize=1)
+def _site_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((site, _any_word(words)) for site, words in _lexicon()["struck_sites"].items())
+
+
+@lru_cache(maxsize=65536)
+def _sites_in(sentence: str) -> frozenset[str]:
+    return frozenset(site for site, pattern in _site_patterns() if pattern.search(sentence))
+
+
+def struck_sites(m: Mention) -> frozenset[str]:
+    """The kinds of site a report of violence says were hit (a school, the dam, a market ...)."""
+    if m.event_type not in VIOLENT_TYPES:
+        return frozenset()
+    return frozenset().union(*(_sites_in(s) for s in _sentences(m)))
+
+
+def sites_differ(a: Mention, b: Mention) -> bool:
+    """Two reports of violence that each name a site hit, with no kind of site in common."""
+    sa, sb = struck_sites(a), struck_sites(b)
+    return bool(sa and sb) and not (sa & sb)
+
+
 def details_differ(a: Mention, b: Mention) -> bool:
     """The two reports name specifics that make them two events (see the module docstring)."""
-    return subplaces_differ(a, b) or protesters_differ(a, b)
+    return subplaces_differ(a, b) or protesters_differ(a, b) or sites_differ(a, b)
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ from resolve_factory import CLASH, PROTEST, SHELLING, SYRIA, mention, province
 
 from sitrep.model import Place
 from sitrep.resolve.compat import link, place_verdict, vetoes, written_apart
-from sitrep.resolve.details import protest_groups, subplaces
+from sitrep.resolve.details import protest_groups, struck_sites, subplaces
 
 TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
 SDF = "Syrian Democratic Forces"
@@ -108,3 +108,15 @@ def test_a_name_two_villages_bear_left_unresolved_is_only_near_the_village_of_th
     unsure.geo_note = "ambiguous: 'Hass' may be Hass (Maarat al-Numan, Idlib, SY) or Hass (Jisr al-Shughur, Idlib, SY)"
     assert place_verdict(placed_one, unsure) == "near"
     assert link(placed_one, unsure) is None  # "near" asks for a corroborating detail these reports lack
+
+
+def test_strikes_on_two_kinds_of_site_in_one_town_are_two_strikes():
+    dam = mention("a", "doc-a", kind=SHELLING, actor1=SYRIA, sentence="Artillery hit the dam west of Kafr Nabl at dawn.")
+    school = mention("b", "doc-b", kind=SHELLING, actor1=SYRIA, sentence="Shells fell on a school in Kafr Nabl, damaging it.")
+    clinic = mention("c", "doc-c", kind=SHELLING, actor1=SYRIA, sentence="A shell damaged the clinic of Kafr Nabl.")
+    hospital = mention("d", "doc-d", kind=SHELLING, actor1=SYRIA, sentence="The town's hospital was shelled, a doctor said.")
+    unnamed = mention("e", "doc-e", kind=SHELLING, actor1=SYRIA, sentence="Regime forces shelled Kafr Nabl.")
+    assert struck_sites(dam) == {"dam"} and struck_sites(school) == {"school"}
+    assert link(dam, school) is None and vetoes(dam, school)
+    assert link(clinic, hospital) is not None  # one kind of site, two words for it
+    assert link(dam, unnamed) is not None  # a report that names no site says less, no more
