@@ -296,6 +296,7 @@ _INCLUDING_AFTER = re.compile(r"^(?:\s+(?:city|town|province|governorate|region|
                               r"areas|quarters|villages|towns|suburbs|parts|localities))?\s*,?\s+(?:including|such as|notably|"
                               r"among them)\s", re.IGNORECASE)
 _HEADING_AFTER = re.compile(r"^\s*:\s")  # "Day 2 of clashes in Aden: ... in Khormaksar and Crater"
+_LISTED_NEXT = re.compile(r"^(?:the\s+)?(?:(?:villages?|towns?|areas?|districts?|neighbou?rhoods?)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
 def _holding_lists(text: str, found: list[PlaceCandidate]) -> list[PlaceCandidate]:
@@ -304,7 +305,12 @@ def _holding_lists(text: str, found: list[PlaceCandidate]) -> list[PlaceCandidat
     result = list(found)
     for i, c in enumerate(found):
         listed = [k for k in range(i + 1, len(found)) if found[k].role == "event"]
-        if c.role != "event" or not listed or not (_INCLUDING_AFTER.match(text[c.end :]) or _HEADING_AFTER.match(text[c.end :])):
+        if c.role != "event" or not listed:
+            continue
+        including = _INCLUDING_AFTER.match(text[c.end :])
+        # the list must start right after "including": "Kafr Nabl, including a hospital, and Hass" lists no places
+        if not (including and _LISTED_NEXT.match(text[c.end + including.end() : found[listed[0]].start])
+                or _HEADING_AFTER.match(text[c.end :])):
             continue
         result[i] = replace(c, role="admin")
         for k in listed:

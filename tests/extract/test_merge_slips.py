@@ -50,3 +50,9 @@ def test_a_heading_place_before_a_colon_contains_the_places_that_follow(extracto
 def test_a_building_named_in_a_district_is_coded_at_the_district(extractor):
     body = "Separatists clashed with the presidential guard around the Aden Mall area in Crater on Sunday."
     assert only(extractor.extract(document(body, country="YE"))).location_text == "Crater"
+
+
+def test_a_place_followed_by_other_things_it_includes_keeps_its_event(extractor):
+    body = "Regime artillery shelled Kafr Nabl, including a hospital, and the nearby town of Hass."
+    places = {m.location_text for m in extractor.extract(document(body))}
+    assert "Kafr Nabl" in places
