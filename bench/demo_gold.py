@@ -164,12 +164,15 @@ def score(key: dict, events: list, show_misses: bool) -> None:
         else:
             spurious.append(event)
 
-    same, pairs = 0, 0
+    same, pairs, split = 0, 0, []
     for gold in key["events"]:
         for i, j in itertools.combinations(range(len(gold["reports"])), 2):
             pairs += 1
             a, b = report_event.get((gold["id"], i)), report_event.get((gold["id"], j))
             same += a is not None and a == b
+        held = {report_event.get((gold["id"], i)) for i in range(len(gold["reports"]))}
+        if len(gold["reports"]) > 1 and len(held) > 1:
+            split.append((gold["id"], held))
     owners: dict[str, set[str]] = defaultdict(set)
     for (gold_id, _), event_id in report_event.items():
         owners[event_id].add(gold_id)
@@ -190,6 +193,14 @@ def score(key: dict, events: list, show_misses: bool) -> None:
     print(f"merge errors: {wrong_merges} gold events folded into another's sitrep event")
     if show_misses:
         print("\nmissed gold events:", ", ".join(misses))
+        print("\ngold events whose reports sitrep keeps apart:")
+        by_id = {e.id: e for e in events}
+        for gold_id, held in split:
+            print(f"  {gold_id}")
+            for event_id in sorted(held, key=str):
+                e = by_id.get(event_id)
+                print(f"    {e.id} {e.sub_event_type} {e.event_date} @ {e.location_text} | {e.actor1} | fat {e.fatalities}"
+                      if e else "    (report not found)")
         print("\nunmatched sitrep events:")
         for event in spurious:
             text = next(iter(event_texts(event).values()), "")

@@ -13,7 +13,7 @@ _TYPE_SUFFIX = re.compile(
 _LEADING = re.compile(
     r"^(?:the\s+)?(?:(?P<rural>rural|reef|rif)\s+|(?P<dir>(?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?)\s+)?"
     r"(?:(?:village|town|city|area|province|district|governorate)\s+of\s+)?", re.I)
-_WANT = {"province": "region", "governorate": "region", "gov": "region", "gov.": "region", "muhafaza": "region",
+_WANT = {"province": "region", "governorate": "region", "region": "region", "gov": "region", "gov.": "region", "muhafaza": "region",
          "muhafazat": "region", "district": "county", "subdistrict": "subdistrict", "sub-district": "subdistrict",
          "nahiya": "subdistrict"}
 _AREA_WORDS = {"countryside", "suburbs", "suburb", "outskirts", "environs", "area"}

@@ -55,6 +55,7 @@ _IN_UNIT = re.compile(
     r"^\s*(?:village\s+|town\s+)?(?:,|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:north|south|east|west)[a-z-]*\s+)?"
     r"(?:(?:countryside|province|governorate|district)\s+of\s+)?(?P<unit>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _CAPITAL = re.compile(r"\b[Tt]he\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?capital\b(?!\s+(?:of|city\s+of)\b)")
+_REGION_AFTER = re.compile(r"^\s+(?P<word>region)\b", re.IGNORECASE)
 # "in several Aden districts, including Khormaksar and ...": the names a list of places goes on to give
 _PLACES_INCLUDING = re.compile(r"\b(?:districts|neighbou?rhoods|areas|villages|towns|cities|quarters|suburbs|localities|parts)"
                                r"\s*,?\s+(?:including|such as|notably|among them)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -313,6 +314,8 @@ class Recognizer:
     # --- qualifiers and admin hints ----------------------------------------------------------
     def _qualify(self, text: str, span: Span) -> None:
         level = LEVEL_AFTER.match(text[span.end:])
+        if level is None and any(p.kind == "region" for p in span.places):
+            level = _REGION_AFTER.match(text[span.end:])  # "Syria's Idlib region": the province, not its city
         if level:
             span.level_word = level.group("word").lower()
             span.end += level.end()

@@ -32,3 +32,11 @@ def test_a_highland_named_after_a_village_is_placed_at_the_village(geo):
     m = placed(geo, "Coalition jets struck Houthi positions on Najd Hays in the south of Hodeidah province.", "Najd Hays",
                country="YE")
     assert m.place is not None and m.place.name == "Hays" and m.place.geo_precision == 2
+
+
+def test_a_province_called_a_region_is_the_province_not_its_city(geo):
+    m = placed(geo, "Turkey said on Saturday that 34 of its soldiers died in an air strike in Syria's Idlib region.",
+               "Idlib region")
+    assert m.place is not None and m.place.geo_precision == 3 and m.place.admin1 == "Idleb"
+    # a town that is no province keeps its own name: "the Afrin region" is not extended to a province
+    assert "Afrin" in [p.text for p in geo.find_places("Clashes went on in the Afrin region.", "SY")]
