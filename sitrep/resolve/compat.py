@@ -41,6 +41,9 @@ AREA_KM = 25.0  # a place the geocoder fell back to (the town or district a vill
 UNORDERED_TYPES = frozenset({"Battles", "Diplomacy"})  # "A clashed with / met B" = "B ... A"
 UNORDERED_SUB_TYPES = frozenset({"Non-violent transfer of territory", "Agreement"})  # a handover, a deal
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+TERRITORY_SUB_TYPES = frozenset(
+    {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
+)
 
 TypeVerdict = Literal["same", "related", "conflict"]
 DateVerdict = Literal["same", "near", "coarse", "unknown", "conflict"]
@@ -285,6 +288,12 @@ def _opponents_differ(a: Mention, b: Mention) -> bool:
     return a.event_type == b.event_type == "Battles" and bool(a.actor2 and b.actor2)
 
 
+def _changes_hands(a: Mention, b: Mention) -> bool:
+    """Both report a place changing hands: one force takes a given town once on a given day, so the
+    same named taker is itself the corroborating detail."""
+    return a.sub_event_type in TERRITORY_SUB_TYPES and b.sub_event_type in TERRITORY_SUB_TYPES
+
+
 def _late_denial(a: Mention, b: Mention, named: bool) -> bool:
     """One report denies what the other reports, naming the same actor: a denial is dated by the
     statement ("denied on Monday"), often the day after the event it denies."""
@@ -329,7 +338,9 @@ def link(a: Mention, b: Mention, same_source: bool = False) -> Link | None:
     # a toll given for a list of places ("strikes on A, B and C killed 9") is no detail of one of them
     own_tolls = not (listed_place(a) or listed_place(b))
     detail = same_doc or (own_tolls and distinctive_toll(a, b) and (named or mass_casualty(a, b)))
-    if kind == "related" and not (where == "same" and when == "same" and detail):
+    # "the army captured X" / "the army entered X after the rebels withdrew": one handover, told two ways
+    one_handover = named and _changes_hands(a, b)
+    if kind == "related" and not (where == "same" and when == "same" and (detail or one_handover)):
         return None
     late_denial = when == "near" and _late_denial(a, b, named)
     if not same_doc and not _vague_match_allowed(kind, when, where, detail or late_denial):

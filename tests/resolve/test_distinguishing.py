@@ -11,6 +11,7 @@ from sitrep.resolve.details import protest_groups, struck_sites, subplaces
 TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
 SDF = "Syrian Democratic Forces"
 IRAN_PROTESTERS = "Protesters (Iran)"
+HTS_NAME = "Hayat Tahrir al-Sham"
 
 
 def _city(name: str, lat: float, lon: float, admin1: str, country: str = "Syria", code: str = "SY") -> Place:
@@ -120,3 +121,17 @@ def test_strikes_on_two_kinds_of_site_in_one_town_are_two_strikes():
     assert link(dam, school) is None and vetoes(dam, school)
     assert link(clinic, hospital) is not None  # one kind of site, two words for it
     assert link(dam, unnamed) is not None  # a report that names no site says less, no more
+
+
+def test_a_town_taken_and_a_town_handed_over_by_the_same_force_that_day_are_one_handover():
+    captured = mention("a", "doc-a", kind=("Battles", "Government regains territory"), actor1=SYRIA, where="Saraqib",
+                       sentence="Government forces captured Saraqib on Tuesday.")
+    entered = mention("b", "doc-b", kind=TRANSFER, actor1=SYRIA, where="Saraqib",
+                      sentence="Army units entered Saraqib after the rebels pulled out overnight.")
+    assert link(captured, entered) is not None
+    # another force, or another day, is another event
+    other = mention("c", "doc-c", kind=TRANSFER, actor1=HTS_NAME, where="Saraqib",
+                    sentence="HTS fighters took over Saraqib from a rival faction.")
+    assert link(captured, other) is None
+    clash = mention("d", "doc-d", kind=CLASH, actor1=SYRIA, where="Saraqib", sentence="The army fought rebels in Saraqib.")
+    assert link(clash, entered) is None  # a fight and a handover are not one event without a detail
