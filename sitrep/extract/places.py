@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from sitrep.countries import to_iso2
+from sitrep.extract.containers import holding_lists, provinces_after_places
 from sitrep.geo.lexicon import HYPHEN_ADJECTIVE, common_word, is_demonym, lexicon, near_something_of, ordinary_phrase
 from sitrep.model import PlacePhrase
 
@@ -138,7 +139,7 @@ class PlaceFinder:
         hints = {p.admin_hint.lower() for p in geocoded if p.admin_hint}
         qualified = [self._qualify(text, c) for c in merged]
         qualified = [replace(c, role="admin") if c.source != "geocoder" and c.text.lower() in hints else c for c in qualified]
-        return _holding_lists(text, self._link_containers(text, qualified))
+        return provinces_after_places(holding_lists(text, self._link_containers(text, qualified)))
 
     def _not_a_place(self, text: str, c: PlaceCandidate) -> bool:
         """A nationality or group adjective ("Arab tribal fighters", "Ukrainian officials", "Arab-majority"), a person's
@@ -291,34 +292,6 @@ class PlaceFinder:
         return replace(c, qualifier=qualifier, role=role)
 
 
-# "in several Aden districts, including Khormaksar and Crater", "Afrin, including the villages of A and B"
-_INCLUDING_AFTER = re.compile(r"^(?:\s+(?:city|town|province|governorate|region|countryside))?(?:\s+(?:districts|neighbou?rhoods|"
-                              r"areas|quarters|villages|towns|suburbs|parts|localities))?\s*,?\s+(?:including|such as|notably|"
-                              r"among them)\s", re.IGNORECASE)
-_HEADING_AFTER = re.compile(r"^\s*:\s")  # "Day 2 of clashes in Aden: ... in Khormaksar and Crater"
-_LISTED_NEXT = re.compile(r"^(?:the\s+)?(?:(?:villages?|towns?|areas?|districts?|neighbou?rhoods?)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
-
-
-def _holding_lists(text: str, found: list[PlaceCandidate]) -> list[PlaceCandidate]:
-    """A place followed by the places it includes, or heading the text that names them, is their container,
-    not an event place of its own."""
-    result = list(found)
-    for i, c in enumerate(found):
-        listed = [k for k in range(i + 1, len(found)) if found[k].role == "event"]
-        if c.role != "event" or not listed:
-            continue
-        including = _INCLUDING_AFTER.match(text[c.end :])
-        # the list must start right after "including": "Kafr Nabl, including a hospital, and Hass" lists no places
-        if not (including and _LISTED_NEXT.match(text[c.end + including.end() : found[listed[0]].start])
-                or _HEADING_AFTER.match(text[c.end :])):
-            continue
-        result[i] = replace(c, role="admin")
-        for k in listed:
-            if result[k].admin_hint is None:
-                result[k] = replace(result[k], admin_hint=c.text)
-    return result
-
-
 def _overlap(a: PlaceCandidate, b: PlaceCandidate) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -353,7 +326,7 @@ def event_places(text: str, candidates: list[PlaceCandidate]) -> list[PlaceCandi
         if anchor is None:
             kept.append(c)
         elif anchor.qualifier != "between":
-            references.setdefault(id(anchor), c.text)
+            references.setdefault(id(anchor), _reference_hint(text[anchor.end : c.start], c.text))
     events, described = _outside_descriptions(text, kept)
     if not events:
         # the origin of a strike ("took off from Hmeimim") is where it happened only when nothing else is named;
@@ -377,6 +350,20 @@ def event_places(text: str, candidates: list[PlaceCandidate]) -> list[PlaceCandi
             hint = chosen.text if chosen else None
         placed.append(replace(c, admin_hint=hint))
     return placed
+
+
+_STATED_KM = re.compile(rf"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kilomet(?:er|re)s|miles)\s+(?:(?P<dir>{_DIRECTION})(?:ern)?\s+)?(?:of|from)\b",
+                        re.IGNORECASE)
+
+
+def _reference_hint(gap: str, reference: str) -> str:
+    """The hint a reference place gives, with the distance the text states: "X, about 120 km east of Tal Abyad"
+    -> "120 km east of Tal Abyad" (the geocoder looks for an X that far from Tal Abyad)."""
+    m = _STATED_KM.search(gap)
+    if m is None:
+        return reference
+    km = float(m.group("n")) * (1.609 if m.group("unit").lower() == "miles" else 1.0)
+    return f"{round(km, 1):g} km {m.group('dir') + ' ' if m.group('dir') else ''}of {reference}"
 
 
 def _outside_descriptions(text: str, events: list[PlaceCandidate]) -> tuple[list[PlaceCandidate], dict[int, str]]:

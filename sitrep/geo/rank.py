@@ -30,6 +30,7 @@ FOCUS_MATCH, FOCUS_MISMATCH = 3.0, -3.0
 DOC_COUNTRY = 1.0
 HINT_MATCH, HINT_COUNTY_MATCH, HINT_NEAR, HINT_MISMATCH = 3.0, 3.5, 2.5, -1.0
 HINT_NEAR_KM = 35.0
+HINT_KM_SLACK = 8.0  # "5 km south of X": a place 5 +- 8 km from X fits the stated distance
 PROXIMITY, PROXIMITY_KM = 2.5, 30.0
 ANCHOR_REGION, ANCHOR_COUNTY = 1.5, 2.0
 DISTRICT_SEAT = 1.5
@@ -87,6 +88,7 @@ class RankContext:
     middles: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)  # province -> median point
     anchors: list[Anchor] = field(default_factory=list)
     want_kind: str | None = None  # "region" | "county" when the text says "province" / "district"
+    hint_km: float | None = None  # "about 120 km east of Tal Abyad": how far from the hint's town the place lies
 
 
 def skeleton_score(similarity: float) -> float:
@@ -252,6 +254,14 @@ def _score_hint(candidate: Candidate, ctx: RankContext) -> None:
     towns = [h for h in ctx.hint_places if h.kind not in ("region", "county") and h.pid != p.pid and h.has_point]
     if towns and p.has_point:
         d, town = min((distance_km(p.lat, p.lon, h.lat, h.lon), h.name) for h in towns)
+        if ctx.hint_km is not None:  # as far from the town as the text says, give or take a quarter
+            off = abs(d - ctx.hint_km)
+            near = HINT_NEAR * math.exp(-off / max(HINT_KM_SLACK, ctx.hint_km / 4))
+            if near >= 0.1:
+                candidate.add(round(near, 1), f"{d:.0f} km from {town}; the text says {ctx.hint_km:.0f} km")
+                return
+            candidate.add(HINT_MISMATCH, f"{d:.0f} km from {town}, not the {ctx.hint_km:.0f} km the text says")
+            return
         near = HINT_NEAR * math.exp(-d / HINT_NEAR_KM) * (0.4 if admin else 1.0)
         if near >= 0.1:
             candidate.add(round(near, 1), f"{d:.0f} km from {town}, named by the hint")

@@ -330,8 +330,8 @@ class Recognizer:
         for first, second in zip(spans, spans[1:]):
             between = HINT_BETWEEN.match(text[first.end:second.start])
             if between and self._admin_like(text, second, between, comma=text[first.end:second.start].strip() == ","):
-                if not first.drop:
-                    first.admin_hint = second.text
+                if not first.drop:  # "X, 5 km south of Y" keeps the distance: the resolver looks that far from Y
+                    first.admin_hint = _with_distance(between, second.text)
                 second.drop = True  # "X of Y city in northern Z": Y is X's hint; Z only narrows Y
         kept = [s for s in spans if not s.drop]
         for k in range(len(kept) - 2, -1, -1):  # "Kafr Zeita and Latamneh in northern Hama": the list shares it
@@ -400,6 +400,15 @@ def _called(after: str, before: list[str], nouns: frozenset[str]) -> bool:
 
 def _abroad_region(span: Span, country: str) -> bool:
     return all(p.cc != country and p.kind in ("region", "county") for p in span.places)
+
+
+def _with_distance(between: re.Match, reference: str) -> str:
+    """"X, 5 km south of Y": Y as the hint, with the distance the resolver looks for ("5 km south of Y")."""
+    stated = re.match(r"\s*,?\s*(\d+(?:\.\d+)?)\s*(k|m)", between.group(0), re.IGNORECASE) if between.group("ref") else None
+    if stated is None:
+        return reference
+    km = float(stated.group(1)) * (1.609 if stated.group(2).lower() == "m" else 1.0)
+    return f"{round(km, 1):g} km {between.group('ref').lower()} of {reference}"
 
 
 def _listed(between: str) -> bool:

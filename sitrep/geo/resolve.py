@@ -8,6 +8,7 @@ or a country. A name the gazetteer lacks, or one the context cannot disambiguate
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -36,6 +37,7 @@ from sitrep.model import Document, Mention
 MIN_NAME_SCORE = 0.6  # weaker spelling matches are not accepted, whatever the context
 CONFIDENT_NAME_SCORE = 0.85
 FACILITY_NAME_SCORE = 0.95  # a feature found through its name without the facility word
+FAR_FROM_HINT_KM = 15.0  # "X, 120 km east of Y": X is not placed at Y when the text puts it this far away
 AMBIGUOUS_GAP = 1.0  # points between the best two candidates below which the text has not chosen
 BORDER_TWIN_KM = 5.0
 RIVAL_SPELLING = 0.1 - 1e-9  # a reading whose spelling is this close to the best one's is a rival
@@ -238,13 +240,25 @@ def province_fallback(gaz: Gazetteer, res: Resolution) -> PlaceRow | None:
 
 
 def with_hint(gaz: Gazetteer, ctx: RankContext, hint: str) -> RankContext:
-    """The context plus what an admin hint ("southern Idlib", "Homs countryside") may mean."""
+    """The context plus what an admin hint ("southern Idlib", "Homs countryside", "120 km east of Tal Abyad")
+    may mean."""
+    hint_km, hint = stated_distance(hint)
+    ctx = replace(ctx, hint_km=hint_km)
     loc = parse_location(hint)
     # "Rural Damascus" is a province's own name (Rif Dimashq), not the countryside of the Damascus province
     whole = hint_places(gaz, hint.strip(), ctx.country) if loc.name != hint.strip() else []
     places = whole if any(p.kind in ("region", "county") for p in whole) else hint_places(gaz, loc.name, ctx.country)
     return with_middles(gaz, replace(ctx, hint_places=places, hint_text=hint, hint_direction=loc.direction),
                         [(p.cc, p.admin1) for p in places if p.kind == "region"])
+
+
+_DISTANCE = re.compile(r"^\s*(?P<km>\d+(?:\.\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?)\s+(?:\w+\s+)?(?:of|from)\s+", re.I)
+
+
+def stated_distance(hint: str) -> tuple[float | None, str]:
+    """"120 km east of Tal Abyad" -> (120.0, "Tal Abyad"); a hint without a distance -> (None, hint)."""
+    m = _DISTANCE.match(hint)
+    return (float(m.group("km")), hint[m.end():]) if m else (None, hint)
 
 
 def with_middles(gaz: Gazetteer, ctx: RankContext, provinces: list[tuple[str, str]]) -> RankContext:
@@ -343,7 +357,7 @@ def resolve_mention(gaz: Gazetteer, mention: Mention, base: RankContext, anchors
         return
     if hint_row is not None and hint_row.kind == "subdistrict":  # at the town it is named after, as news mean it
         hint_row = next((t for t in ctx.hint_places if t.kind == "locality" and named_seat(t, t.name, hint_row)), hint_row)
-    if hint_row is not None and hint_row.has_point:
+    if hint_row is not None and hint_row.has_point and not (ctx.hint_km or 0) > FAR_FROM_HINT_KM:
         precision = 3 if hint_row.kind == "region" else 2
         mention.place = to_place(hint_row, precision)
         mention.geo_note = f"{res.note}; placed at '{mention.admin_hint}', which the text names"

@@ -56,3 +56,16 @@ def test_a_place_followed_by_other_things_it_includes_keeps_its_event(extractor)
     body = "Regime artillery shelled Kafr Nabl, including a hospital, and the nearby town of Hass."
     places = {m.location_text for m in extractor.extract(document(body))}
     assert "Kafr Nabl" in places
+
+
+def test_a_province_named_after_the_places_it_holds_is_their_hint(extractor):
+    body = "Houthi fighters said they killed a Saudi soldier in the Qaisan and Jabal Dud areas of Saudi Arabia's Jizan region."
+    mentions = extractor.extract(document(body, country="SA"))
+    assert {m.location_text for m in mentions} == {"Qaisan", "Jabal Dud"}
+    assert {m.admin_hint for m in mentions} == {"Jizan region"}
+
+
+def test_a_reference_town_keeps_the_distance_the_text_gives(extractor):
+    body = "Government jets bombed Tal Hamkah, about 12 km north of Khan Shaykhun, on Sunday."
+    m = only(extractor.extract(document(body)))
+    assert (m.location_text, m.admin_hint) == ("Tal Hamkah", "12 km north of Khan Shaykhun")

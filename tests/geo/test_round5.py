@@ -40,3 +40,29 @@ def test_a_province_called_a_region_is_the_province_not_its_city(geo):
     assert m.place is not None and m.place.geo_precision == 3 and m.place.admin1 == "Idleb"
     # a town that is no province keeps its own name: "the Afrin region" is not extended to a province
     assert "Afrin" in [p.text for p in geo.find_places("Clashes went on in the Afrin region.", "SY")]
+
+
+def test_a_stated_distance_from_a_town_picks_the_reading_that_far_from_it(geo):
+    from tests.geo.conftest import make_document, make_mention
+
+    # several villages are called Ras al-Ain; the text puts this one about 120 km east of Tal Abyad
+    body = "In Ras al-Ain, about 120 km east of Tal Abyad, three civilians were killed by shelling on Wednesday."
+    m = make_mention("Ras al-Ain", "120 km east of Tal Abyad", None)
+    geo.place([m], make_document(body, "SY"))
+    assert m.place is not None and m.place.admin1 == "Al-Hasakeh" and m.place.geo_precision == 1
+
+
+def test_a_place_far_from_the_town_it_is_located_from_is_never_placed_at_that_town(geo):
+    from tests.geo.conftest import make_document, make_mention
+
+    m = make_mention("Qzwxrt", "60 km south of Tal Abyad", None)
+    geo.place([m], make_document("Shelling hit Qzwxrt, some 60 km south of Tal Abyad.", "SY"))
+    assert m.place is None
+    near = make_mention("Qzwxrt", "Tal Abyad", None)  # without a distance, the town the text names is the best guess
+    geo.place([near], make_document("Shelling hit Qzwxrt near Tal Abyad.", "SY"))
+    assert near.place is not None and near.place.name == "Tell Abiad" and near.place.geo_precision == 2
+
+
+def test_the_distance_a_text_states_travels_with_the_hint(geo):
+    hints = [(p.text, p.admin_hint) for p in geo.find_places("Shells hit Kafr Nabl, 5 km south of Hass, killing two.", "SY")]
+    assert ("Kafr Nabl", "5 km south of Hass") in hints
