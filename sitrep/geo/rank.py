@@ -30,7 +30,7 @@ FOCUS_MATCH, FOCUS_MISMATCH = 3.0, -3.0
 DOC_COUNTRY = 1.0
 HINT_MATCH, HINT_COUNTY_MATCH, HINT_NEAR, HINT_MISMATCH = 3.0, 3.5, 2.5, -1.0
 HINT_NEAR_KM = 35.0
-HINT_KM_SLACK = 8.0  # "5 km south of X": a place 5 +- 8 km from X fits the stated distance
+HINT_KM_SLACK = 8.0  # "5 km south of X": points for a stated distance fall off over at least this many km
 PROXIMITY, PROXIMITY_KM = 2.5, 30.0
 ANCHOR_REGION, ANCHOR_COUNTY = 1.5, 2.0
 DISTRICT_SEAT = 1.5
@@ -254,7 +254,7 @@ def _score_hint(candidate: Candidate, ctx: RankContext) -> None:
     towns = [h for h in ctx.hint_places if h.kind not in ("region", "county") and h.pid != p.pid and h.has_point]
     if towns and p.has_point:
         d, town = min((distance_km(p.lat, p.lon, h.lat, h.lon), h.name) for h in towns)
-        if ctx.hint_km is not None:  # as far from the town as the text says, give or take a quarter
+        if ctx.hint_km is not None:  # as far from the town as the text says: points fall off over a quarter of it
             off = abs(d - ctx.hint_km)
             near = HINT_NEAR * math.exp(-off / max(HINT_KM_SLACK, ctx.hint_km / 4))
             if near >= 0.1:
