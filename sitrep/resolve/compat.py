@@ -26,7 +26,7 @@ from sitrep.model import Mention
 from sitrep.paths import data_file
 from sitrep.resolve.actors import actor1_agrees, actors_verdict
 from sitrep.resolve.blocking import WINDOW_DAYS, has_coordinates, is_dated, norm_name
-from sitrep.resolve.details import details_differ, injuries_contradict
+from sitrep.resolve.details import VIOLENT_TYPES, details_differ, injuries_contradict
 from sitrep.resolve.tolls import distinctive_toll, listed_place, mass_casualty, same_toll, tolls_contradict
 
 __all__ = ["Link", "contradicts", "link", "listed_place", "names_match", "place_verdict", "silent", "vetoes"]
@@ -40,7 +40,6 @@ AREA_KM = 25.0  # a place the geocoder fell back to (the town or district a vill
 
 UNORDERED_TYPES = frozenset({"Battles", "Diplomacy"})  # "A clashed with / met B" = "B ... A"
 UNORDERED_SUB_TYPES = frozenset({"Non-violent transfer of territory", "Agreement"})  # a handover, a deal
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 TERRITORY_SUB_TYPES = frozenset(
     {"Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"}
 )

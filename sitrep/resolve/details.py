@@ -54,9 +54,10 @@ def _subplace_word() -> re.Pattern[str]:
     return _any_word(_lexicon()["subplace_words"])
 
 
-@lru_cache(maxsize=1)
-def _group_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((group, _any_word(words)) for group, words in _lexicon()["protest_groups"].items())
+@lru_cache(maxsize=None)
+def _kind_patterns(section: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One pattern per kind of a lexicon section whose kinds each list their words (protest_groups, struck_sites)."""
+    return tuple((kind, _any_word(words)) for kind, words in _lexicon()[section].items())
 
 
 def _sentences(m: Mention) -> list[str]:
@@ -104,44 +105,40 @@ def subplaces_differ(a: Mention, b: Mention) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _groups_in(sentence: str) -> frozenset[str]:
-    return frozenset(group for group, pattern in _group_patterns() if pattern.search(sentence))
+def _kinds_in(section: str, sentence: str) -> frozenset[str]:
+    return frozenset(kind for kind, pattern in _kind_patterns(section) if pattern.search(sentence))
+
+
+def _kinds_named(m: Mention, section: str, types: frozenset[str]) -> frozenset[str]:
+    """The kinds of `section` a report of one of `types` names in its sentences."""
+    if m.event_type not in types:
+        return frozenset()
+    return frozenset().union(*(_kinds_in(section, s) for s in _sentences(m)))
+
+
+def _none_in_common(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Both reports name a kind, and no kind is named by both."""
+    return bool(x and y) and not (x & y)
 
 
 def protest_groups(m: Mention) -> frozenset[str]:
     """The constituencies a protest report names (teachers, retirees, bus workers ...)."""
-    if m.event_type not in PROTEST_TYPES:
-        return frozenset()
-    return frozenset().union(*(_groups_in(s) for s in _sentences(m)))
+    return _kinds_named(m, "protest_groups", PROTEST_TYPES)
 
 
 def protesters_differ(a: Mention, b: Mention) -> bool:
     """Two protest reports that each name who protested, with no group in common."""
-    ga, gb = protest_groups(a), protest_groups(b)
-    return bool(ga and gb) and not (ga & gb)
-
-
-@lru_cache(maxsize=1)
-def _site_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((site, _any_word(words)) for site, words in _lexicon()["struck_sites"].items())
-
-
-@lru_cache(maxsize=65536)
-def _sites_in(sentence: str) -> frozenset[str]:
-    return frozenset(site for site, pattern in _site_patterns() if pattern.search(sentence))
+    return _none_in_common(protest_groups(a), protest_groups(b))
 
 
 def struck_sites(m: Mention) -> frozenset[str]:
     """The kinds of site a report of violence says were hit (a school, the dam, a market ...)."""
-    if m.event_type not in VIOLENT_TYPES:
-        return frozenset()
-    return frozenset().union(*(_sites_in(s) for s in _sentences(m)))
+    return _kinds_named(m, "struck_sites", VIOLENT_TYPES)
 
 
 def sites_differ(a: Mention, b: Mention) -> bool:
     """Two reports of violence that each name a site hit, with no kind of site in common."""
-    sa, sb = struck_sites(a), struck_sites(b)
-    return bool(sa and sb) and not (sa & sb)
+    return _none_in_common(struck_sites(a), struck_sites(b))
 
 
 def details_differ(a: Mention, b: Mention) -> bool:
