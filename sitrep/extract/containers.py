@@ -33,10 +33,7 @@ def holding_lists(text: str, found: list[PlaceCandidate]) -> list[PlaceCandidate
         if not (including and _LISTED_NEXT.match(text[c.end + including.end() : found[listed[0]].start])
                 or _HEADING_AFTER.match(text[c.end :])):
             continue
-        result[i] = replace(c, role="admin")
-        for k in listed:
-            if result[k].admin_hint is None:
-                result[k] = replace(result[k], admin_hint=c.text)
+        _hold(result, i, listed)
     return result
 
 
@@ -51,8 +48,14 @@ def provinces_after_places(found: list[PlaceCandidate]) -> list[PlaceCandidate]:
         before = [k for k in range(i) if result[k].role == "event"]
         if c.role != "event" or not before or not _NAMED_PROVINCE.search(c.text):
             continue
-        result[i] = replace(c, role="admin")
-        for k in before:
-            if result[k].admin_hint is None:
-                result[k] = replace(result[k], admin_hint=c.text)
+        _hold(result, i, before)
     return result
+
+
+def _hold(result: list[PlaceCandidate], container: int, held: list[int]) -> None:
+    """Make `result[container]` the admin hint of the places at `held` (those without one), not an event itself."""
+    c = result[container]
+    result[container] = replace(c, role="admin")
+    for k in held:
+        if result[k].admin_hint is None:
+            result[k] = replace(result[k], admin_hint=c.text)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from sitrep.countries import to_iso2
 from sitrep.extract.containers import holding_lists, provinces_after_places
 from sitrep.geo.lexicon import HYPHEN_ADJECTIVE, common_word, is_demonym, lexicon, near_something_of, ordinary_phrase
+from sitrep.geo.location import distance_hint
 from sitrep.model import PlacePhrase
 
 _PARTICLE = r"(?:al|el|an|ad|ar|as|ash|at|az|ed|en|er|es|et|ez|bin|ibn|wal|abu|umm|de|du)"
@@ -360,10 +361,7 @@ def _reference_hint(gap: str, reference: str) -> str:
     """The hint a reference place gives, with the distance the text states: "X, about 120 km east of Tal Abyad"
     -> "120 km east of Tal Abyad" (the geocoder looks for an X that far from Tal Abyad)."""
     m = _STATED_KM.search(gap)
-    if m is None:
-        return reference
-    km = float(m.group("n")) * (1.609 if m.group("unit").lower() == "miles" else 1.0)
-    return f"{round(km, 1):g} km {m.group('dir') + ' ' if m.group('dir') else ''}of {reference}"
+    return distance_hint(m.group("n"), m.group("unit"), m.group("dir"), reference) if m else reference
 
 
 def _outside_descriptions(text: str, events: list[PlaceCandidate]) -> tuple[list[PlaceCandidate], dict[int, str]]:

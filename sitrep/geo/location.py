@@ -53,3 +53,20 @@ def direction_of(word: str) -> str | None:
     """"northern" / "north-eastern" / "northeastern part of" -> "north" / "northeast"; "central" -> None."""
     word = word.lower().replace("-", "").replace("ern", "").split()[0]
     return word if word.startswith(("north", "south", "east", "west")) else None
+
+
+MILE_KM = 1.609
+_HINT_DISTANCE = re.compile(r"^\s*(?P<km>\d+(?:\.\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?)\s+(?:\w+\s+)?(?:of|from)\s+", re.IGNORECASE)
+
+
+def distance_hint(number: str, unit: str, direction: str | None, reference: str) -> str:
+    """A reference town with the distance the text states, in km: ("5", "miles", "south", "Hass") ->
+    "8 km south of Hass". The resolver reads it back with `stated_distance`."""
+    km = float(number) * (MILE_KM if unit.lower().startswith("mi") else 1.0)
+    return f"{round(km, 1):g} km {direction.lower() + ' ' if direction else ''}of {reference}"
+
+
+def stated_distance(hint: str) -> tuple[float | None, str]:
+    """"120 km east of Tal Abyad" -> (120.0, "Tal Abyad"); a hint without a distance -> (None, hint)."""
+    m = _HINT_DISTANCE.match(hint)
+    return (float(m.group("km")), hint[m.end():]) if m else (None, hint)

@@ -33,6 +33,7 @@ from sitrep.geo.lexicon import (
     qualifier_before,
 )
 from sitrep.geo.lexicon import plain as _plain
+from sitrep.geo.location import distance_hint
 from sitrep.geo.normalize import is_arabic, keys
 from sitrep.geo.rank import name_similarity
 from sitrep.model import PlacePhrase
@@ -404,11 +405,9 @@ def _abroad_region(span: Span, country: str) -> bool:
 
 def _with_distance(between: re.Match, reference: str) -> str:
     """"X, 5 km south of Y": Y as the hint, with the distance the resolver looks for ("5 km south of Y")."""
-    stated = re.match(r"\s*,?\s*(\d+(?:\.\d+)?)\s*(k|m)", between.group(0), re.IGNORECASE) if between.group("ref") else None
-    if stated is None:
-        return reference
-    km = float(stated.group(1)) * (1.609 if stated.group(2).lower() == "m" else 1.0)
-    return f"{round(km, 1):g} km {between.group('ref').lower()} of {reference}"
+    stated = re.match(r"\s*,?\s*(\d+(?:\.\d+)?)\s*(km|kms|kilomet\w*|miles?)", between.group(0), re.IGNORECASE) \
+        if between.group("ref") else None
+    return distance_hint(stated.group(1), stated.group(2), between.group("ref"), reference) if stated else reference
 
 
 def _listed(between: str) -> bool:

@@ -8,7 +8,6 @@ or a country. A name the gazetteer lacks, or one the context cannot disambiguate
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -17,7 +16,7 @@ from sitrep.geo import area
 from sitrep.geo.features import EXTENDED_KINDS
 from sitrep.geo.gazetteer import Gazetteer, PlaceRow, distance_km
 from sitrep.geo.lexicon import facility_core, lexicon, plain
-from sitrep.geo.location import direction_of, parse_location
+from sitrep.geo.location import direction_of, parse_location, stated_distance
 from sitrep.geo.normalize import fold, twin_variants
 from sitrep.geo.operations import is_operation
 from sitrep.geo.placing import named_seat, precision_for, seat_of, to_place
@@ -250,15 +249,6 @@ def with_hint(gaz: Gazetteer, ctx: RankContext, hint: str) -> RankContext:
     places = whole if any(p.kind in ("region", "county") for p in whole) else hint_places(gaz, loc.name, ctx.country)
     return with_middles(gaz, replace(ctx, hint_places=places, hint_text=hint, hint_direction=loc.direction),
                         [(p.cc, p.admin1) for p in places if p.kind == "region"])
-
-
-_DISTANCE = re.compile(r"^\s*(?P<km>\d+(?:\.\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?)\s+(?:\w+\s+)?(?:of|from)\s+", re.I)
-
-
-def stated_distance(hint: str) -> tuple[float | None, str]:
-    """"120 km east of Tal Abyad" -> (120.0, "Tal Abyad"); a hint without a distance -> (None, hint)."""
-    m = _DISTANCE.match(hint)
-    return (float(m.group("km")), hint[m.end():]) if m else (None, hint)
 
 
 def with_middles(gaz: Gazetteer, ctx: RankContext, provinces: list[tuple[str, str]]) -> RankContext:
