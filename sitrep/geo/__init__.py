@@ -9,8 +9,8 @@ Two entry points on one loaded object (the gazetteer is loaded once per process)
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from sitrep.countries import to_iso2
@@ -46,7 +46,8 @@ class Geocoder:
         self.gazetteer = gazetteer
         self.recognizer = Recognizer(gazetteer)
         self._anchors: dict[tuple, Anchor | None] = {}
-        self._places: OrderedDict[tuple[str, str | None], tuple[PlacePhrase, ...]] = OrderedDict()
+        # the same text in the same country is recognised once (a post recurs: wire copy, a feed read again)
+        self._recognised = lru_cache(maxsize=PLACES_CACHE)(self._recognise)
 
     @classmethod
     def load(cls, overlay: Path | None = None, cache: Path | None = None) -> "Geocoder":
@@ -54,16 +55,11 @@ class Geocoder:
         return cls(Gazetteer.load(overlay=overlay, cache=cache))
 
     def find_places(self, text: str, country: str | None = None) -> list[PlacePhrase]:
-        """The place phrases of `text`; the same text in the same country is recognised once (an LRU)."""
-        key = (text, to_iso2(country) if country else None)
-        found = self._places.get(key)
-        if found is None:
-            found = self._places[key] = tuple(self.recognizer.find(*key))
-            if len(self._places) > PLACES_CACHE:
-                self._places.popitem(last=False)
-        else:
-            self._places.move_to_end(key)
-        return list(found)
+        """The place phrases of `text` (the same text in the same country is recognised once: an LRU)."""
+        return list(self._recognised(text, to_iso2(country) if country else None))
+
+    def _recognise(self, text: str, country: str | None) -> tuple[PlacePhrase, ...]:
+        return tuple(self.recognizer.find(text, country))
 
     def lookup(self, name: str, country: str | None = None) -> list[Candidate]:
         """Every candidate for `name`, best first, each with its score and the reasons for it."""
