@@ -307,6 +307,9 @@ def main() -> int:
     if not BENCH.exists():
         print(f"skipped: {BENCH} not found (the shared bench folder is absent)")
         return 0
+    if args.replay and not args.replay.is_file():
+        print(f"error: --replay {args.replay}: no such file (write one with --save)", file=sys.stderr)
+        return 2
     notes = load_notes(args.limit)
     started = time.perf_counter()
     if args.replay:
